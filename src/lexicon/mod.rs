@@ -1,0 +1,178 @@
+//! Knowledge as data: the `*.tsv` tables beside this file, embedded in the
+//! binary. Code asks questions ("is this a month?"); the answers live in the
+//! tables, each documented by its header comment.
+//!
+//! Shared by the parser (calendar words, agencies, places for datelines) and
+//! the normalizer, which is why it is a top-level module rather than part of
+//! `normalize/`.
+
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::char::is_combining_mark;
+
+const CALENDAR: &str = include_str!("calendar.tsv");
+const AGENCIES: &str = include_str!("agencies.tsv");
+const PLACES: &str = include_str!("places.tsv");
+
+/// Lowercase, strip diacritics (`Thứ Sáu` → `thu sau`, `Đà` → `da`) and drop
+/// periods, so lookups are insensitive to case, accents and abbreviation dots.
+pub fn fold(s: &str) -> String {
+    s.nfd()
+        .filter(|c| !is_combining_mark(*c) && *c != '.')
+        .flat_map(|c| match c {
+            'đ' | 'Đ' => 'd'.to_lowercase(),
+            _ => c.to_lowercase(),
+        })
+        .collect()
+}
+
+/// Data rows of a TSV table: comment and blank lines skipped, fields split.
+fn rows(table: &'static str) -> impl Iterator<Item = Vec<&'static str>> {
+    table
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+        .map(|l| l.split('\t').collect())
+}
+
+/// A calendar word's meaning.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CalendarWord {
+    /// Month number 1–12.
+    Month(u32),
+    /// Lowercase English weekday name.
+    Weekday(&'static str),
+}
+
+static CALENDAR_MAP: LazyLock<HashMap<&'static str, CalendarWord>> = LazyLock::new(|| {
+    rows(CALENDAR)
+        .map(|r| {
+            let word = match r[1] {
+                "month" => CalendarWord::Month(r[2].parse().expect("month number")),
+                _ => CalendarWord::Weekday(r[2]),
+            };
+            (r[0], word)
+        })
+        .collect()
+});
+
+/// Look up a month or weekday word in any case, with or without diacritics.
+pub fn calendar_word(word: &str) -> Option<CalendarWord> {
+    let folded = fold(word);
+    let key = folded.split_whitespace().collect::<Vec<_>>().join(" ");
+    CALENDAR_MAP.get(key.as_str()).copied()
+}
+
+/// The month number of a month name or abbreviation (`Dec.`, `October`).
+pub fn month(word: &str) -> Option<u32> {
+    match calendar_word(word)? {
+        CalendarWord::Month(m) => Some(m),
+        CalendarWord::Weekday(_) => None,
+    }
+}
+
+/// The lowercase English weekday of a weekday name (`Thứ Sáu`, `Fri`).
+pub fn weekday(word: &str) -> Option<&'static str> {
+    match calendar_word(word)? {
+        CalendarWord::Weekday(w) => Some(w),
+        CalendarWord::Month(_) => None,
+    }
+}
+
+/// A news agency or outlet.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Agency {
+    /// As listed, e.g. `VNA`.
+    pub name: &'static str,
+    /// Whether it closes articles as a sign-off.
+    pub signoff: bool,
+}
+
+static AGENCY_MAP: LazyLock<HashMap<String, Agency>> = LazyLock::new(|| {
+    rows(AGENCIES)
+        .map(|r| {
+            let agency = Agency {
+                name: r[0],
+                signoff: r[1] == "yes",
+            };
+            (r[0].to_lowercase(), agency)
+        })
+        .collect()
+});
+
+/// Look up an agency or outlet name, case-insensitively.
+pub fn agency(name: &str) -> Option<Agency> {
+    AGENCY_MAP.get(&name.trim().to_lowercase()).copied()
+}
+
+/// A known place.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct KnownPlace {
+    /// Canonical name, e.g. `Hanoi` for `Hà Nội`.
+    pub name: &'static str,
+    /// `country`, `city`, `province`, …
+    pub kind: &'static str,
+    /// The country it belongs to, if any.
+    pub country: Option<&'static str>,
+}
+
+static PLACE_MAP: LazyLock<HashMap<&'static str, KnownPlace>> = LazyLock::new(|| {
+    rows(PLACES)
+        .map(|r| {
+            let place = KnownPlace {
+                name: r[1],
+                kind: r[2],
+                country: (r[3] != "-").then_some(r[3]),
+            };
+            (r[0], place)
+        })
+        .collect()
+});
+
+/// Look up a place in any case, with or without diacritics (`HÀ NỘI`).
+pub fn place(name: &str) -> Option<KnownPlace> {
+    let folded = fold(name);
+    let key = folded.split_whitespace().collect::<Vec<_>>().join(" ");
+    PLACE_MAP.get(key.as_str()).copied()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every table: rows have the documented number of fields, first fields
+    /// sorted and unique (so additions land in one obvious place).
+    #[test]
+    fn tables_are_well_formed_sorted_and_unique() {
+        for (name, table, fields) in [
+            ("calendar", CALENDAR, 3),
+            ("agencies", AGENCIES, 2),
+            ("places", PLACES, 4),
+        ] {
+            let keys: Vec<String> = rows(table)
+                .map(|r| {
+                    assert_eq!(r.len(), fields, "{name}: bad row {r:?}");
+                    r[0].to_lowercase()
+                })
+                .collect();
+            assert!(!keys.is_empty(), "{name} is empty");
+            for w in keys.windows(2) {
+                assert!(w[0] < w[1], "{name}: {:?} not sorted or not unique", w);
+            }
+        }
+    }
+
+    #[test]
+    fn lookups_ignore_case_and_diacritics() {
+        assert_eq!(weekday("THỨ SÁU"), Some("friday"));
+        assert_eq!(weekday("Chủ Nhật"), Some("sunday"));
+        assert_eq!(weekday("thu  bay"), Some("saturday"));
+        assert_eq!(month("Dec."), Some(12));
+        assert_eq!(month("friday"), None);
+        assert_eq!(place("HÀ NỘI").map(|p| p.name), Some("Hanoi"));
+        assert!(agency("vna").unwrap().signoff);
+        assert!(!agency("Vientiane Times").unwrap().signoff);
+        assert_eq!(fold("Đà Nẵng"), "da nang");
+    }
+}

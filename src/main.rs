@@ -1,0 +1,21 @@
+//! The `dateline` binary: parse the command line, run, map the outcome to an
+//! exit code (0 all converted, 1 some input failed, 2 usage error).
+#![allow(clippy::print_stderr)]
+
+use std::process::ExitCode;
+
+use clap::Parser;
+use dateline::cli::{Cli, Outcome, run};
+
+fn main() -> ExitCode {
+    match run(Cli::parse()) {
+        Ok(Outcome::Success) => ExitCode::SUCCESS,
+        Ok(Outcome::SomeFailed) => ExitCode::from(1),
+        // A closed pipe (`dateline convert … | head`) is not an error.
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("dateline: {e}");
+            ExitCode::from(1)
+        }
+    }
+}

@@ -1,0 +1,466 @@
+//! Stage 2: split decoded text into header, dateline, paragraphs, captions,
+//! sign-off and trailer.
+//!
+//! Owns the article's layout. Works on byte ranges of the decoded text so
+//! every paragraph keeps the `span` it came from; text is collapsed to single
+//! spaces only when a paragraph is emitted. nom stays inside this module:
+//! callers see [`Parsed`] or the crate's [`Error`].
+
+mod body;
+mod dateline;
+mod header;
+
+use crate::error::{Error, ErrorKind, Stage};
+use crate::model::{Dateline, Paragraph, ParagraphKind, Published};
+use crate::read::Text;
+
+pub use header::{DateLine, date_line};
+
+/// What the parser knows of an article.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Parsed {
+    /// The headline, if any.
+    pub title: Option<String>,
+    /// The header's date and time.
+    pub published: Option<Published>,
+    /// The dateline or outlet tag before the lede.
+    pub dateline: Option<Dateline>,
+    /// The agency sign-off.
+    pub signoff: Option<String>,
+    /// Lines after the body: author, source, outlet.
+    pub trailer: Vec<String>,
+    /// Body paragraphs and captions in document order.
+    pub paragraphs: Vec<Paragraph>,
+    /// Doubts, as `code: detail`.
+    pub warnings: Vec<String>,
+}
+
+/// Settings the parser needs.
+#[derive(Debug, Clone)]
+pub struct ParseOptions {
+    /// UTC offset given to published times that state none.
+    pub timezone: String,
+}
+
+impl Default for ParseOptions {
+    fn default() -> Self {
+        ParseOptions {
+            timezone: "+07:00".to_string(),
+        }
+    }
+}
+
+/// A line's byte range, without its terminator.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Line {
+    start: usize,
+    end: usize,
+}
+
+/// A paragraph in the making: a byte range plus what it is.
+#[derive(Debug, Clone)]
+struct Chunk {
+    kind: ParagraphKind,
+    lines: Vec<Line>,
+    image_alt: Option<String>,
+}
+
+impl Chunk {
+    fn start(&self) -> usize {
+        self.lines[0].start
+    }
+    fn end(&self) -> usize {
+        self.lines[self.lines.len() - 1].end
+    }
+}
+
+fn is_blank(s: &str) -> bool {
+    s.chars().all(is_space)
+}
+
+fn is_space(c: char) -> bool {
+    c.is_whitespace() || matches!(c, '\u{200b}' | '\u{feff}')
+}
+
+/// Collapse every run of white space (tabs, NBSP, line breaks) to one space.
+pub fn collapse(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for word in s.split(is_space).filter(|w| !w.is_empty()) {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
+}
+
+/// Split into lines on `\r\n`, `\n` or a lone `\r`, trimmed of surrounding
+/// white space (ranges shrink; nothing is copied).
+fn lines(text: &str) -> Vec<Line> {
+    let mut out = Vec::new();
+    let bytes = text.as_bytes();
+    let mut start = 0;
+    let mut i = 0;
+    while i <= bytes.len() {
+        let at_end = i == bytes.len();
+        if at_end || bytes[i] == b'\n' || bytes[i] == b'\r' {
+            out.push(trim(text, Line { start, end: i }));
+            if !at_end && bytes[i] == b'\r' && bytes.get(i + 1) == Some(&b'\n') {
+                i += 1;
+            }
+            start = i + 1;
+        }
+        i += 1;
+    }
+    out
+}
+
+fn trim(text: &str, line: Line) -> Line {
+    let s = &text[line.start..line.end];
+    let lead = s.len() - s.trim_start_matches(is_space).len();
+    let kept = s.trim_matches(is_space).len();
+    Line {
+        start: line.start + lead,
+        end: line.start + lead + kept,
+    }
+}
+
+/// Parse an article. Fails only when there is no text at all; everything
+/// doubtful becomes a warning.
+pub fn parse_article(text: &Text, opts: &ParseOptions) -> Result<Parsed, Error> {
+    let src = text.text.as_str();
+    let mut warnings = Vec::new();
+    let mut all: Vec<Line> = lines(src);
+    let (title, published) = take_header(src, &mut all, opts, &mut warnings);
+
+    let mut chunks = chunk(src, &all, &mut warnings);
+    let (signoff, trailer) = take_tail(src, &mut chunks);
+    for c in &mut chunks {
+        if c.kind == ParagraphKind::Body && body::is_format_a_caption(&src[c.start()..c.end()]) {
+            c.kind = ParagraphKind::Caption;
+        }
+    }
+    drop_repeated_lede(src, &mut chunks);
+    let dateline = take_dateline(src, &mut chunks);
+
+    let paragraphs: Vec<Paragraph> = chunks
+        .iter()
+        .map(|c| (c, collapse(&src[c.start()..c.end()])))
+        .filter(|(_, t)| !t.is_empty())
+        .enumerate()
+        .map(|(index, (c, text))| Paragraph {
+            index,
+            kind: c.kind,
+            text,
+            image_alt: c.image_alt.clone(),
+            span: [c.start(), c.end()],
+        })
+        .collect();
+    if !paragraphs.iter().any(|p| p.kind == ParagraphKind::Body) {
+        if paragraphs.is_empty() && published.is_none() && title.is_none() {
+            return Err(Error::new(
+                &text.source.path,
+                Stage::Parse,
+                ErrorKind::Empty,
+            ));
+        }
+        warnings.push("no-body: the article has no body paragraphs".to_string());
+    }
+    Ok(Parsed {
+        title,
+        published,
+        dateline,
+        signoff,
+        trailer,
+        paragraphs,
+        warnings,
+    })
+}
+
+/// Find and remove the header lines: format A's ` date …` prefix, a date
+/// line first, or a headline followed by a date line.
+fn take_header(
+    src: &str,
+    lines: &mut [Line],
+    opts: &ParseOptions,
+    warnings: &mut Vec<String>,
+) -> (Option<String>, Option<Published>) {
+    if let Some((date, len)) = header::format_a_prefix(src) {
+        let raw = src[..len]
+            .trim()
+            .trim_start_matches(|c: char| c.is_alphabetic())
+            .trim();
+        let published = header::resolve(&date, raw, &opts.timezone, warnings);
+        for l in lines.iter_mut() {
+            if l.end <= len {
+                l.start = l.end;
+            } else {
+                l.start = l.start.max(len);
+            }
+        }
+        return (None, Some(published));
+    }
+    let nonblank: Vec<usize> = (0..lines.len())
+        .filter(|&i| lines[i].end > lines[i].start)
+        .take(2)
+        .collect();
+    let text_of = |i: usize| &src[lines[i].start..lines[i].end];
+    let dated = |i: usize| header::date_line(text_of(i)).map(|d| (d, text_of(i)));
+    let (title, found, last) = match nonblank.as_slice() {
+        [first, ..] if dated(*first).is_some() => (None, dated(*first), *first),
+        [first, second] if dated(*second).is_some() => {
+            (Some(collapse(text_of(*first))), dated(*second), *second)
+        }
+        _ => (None, None, 0),
+    };
+    match found {
+        Some((date, raw)) => {
+            let published = header::resolve(&date, &collapse(raw), &opts.timezone, warnings);
+            // Blank the header lines; they separate nothing from the body.
+            for l in &mut lines[..=last] {
+                l.end = l.start;
+            }
+            (title, Some(published))
+        }
+        None => {
+            warnings.push("no-header: no publication date line found".to_string());
+            (None, None)
+        }
+    }
+}
+
+/// Group lines into chunks: blank lines separate paragraphs; an image marker
+/// starts a caption that runs to the end of its block (or is the next block).
+fn chunk(src: &str, lines: &[Line], warnings: &mut Vec<String>) -> Vec<Chunk> {
+    let mut chunks: Vec<Chunk> = Vec::new();
+    let mut open: Option<Chunk> = None;
+    let mut pending_alt: Option<String> = None;
+    for &line in lines {
+        let text = &src[line.start..line.end];
+        if is_blank(text) {
+            chunks.extend(open.take());
+            continue;
+        }
+        if let Some(alt) = body::image_marker(text) {
+            chunks.extend(open.take());
+            if pending_alt.is_some() {
+                warnings.push("image-without-caption: an image marker has no caption".into());
+            }
+            pending_alt = Some(alt.to_string());
+            continue;
+        }
+        match &mut open {
+            Some(c) => c.lines.push(line),
+            None => {
+                let alt = pending_alt.take();
+                open = Some(Chunk {
+                    kind: if alt.is_some() {
+                        ParagraphKind::Caption
+                    } else {
+                        ParagraphKind::Body
+                    },
+                    lines: vec![line],
+                    image_alt: alt.filter(|a| !a.is_empty()),
+                });
+            }
+        }
+    }
+    chunks.extend(open);
+    if pending_alt.is_some() {
+        warnings.push("image-without-caption: an image marker has no caption".into());
+    }
+    chunks
+}
+
+/// Peel the sign-off and trailer lines off the end of the body.
+fn take_tail(src: &str, chunks: &mut Vec<Chunk>) -> (Option<String>, Vec<String>) {
+    let mut signoff = None;
+    let mut trailer = Vec::new();
+    // Never peel the first paragraph away entirely: a one-line article whose
+    // text looks like initials is still an article.
+    while chunks.last().is_some_and(|c| c.kind == ParagraphKind::Body) {
+        let only_line = chunks.len() == 1 && chunks[0].lines.len() == 1;
+        let c = chunks.last_mut().expect("checked above");
+        let line = *c.lines.last().expect("chunks are never empty");
+        let text = &src[line.start..line.end];
+        let whole = !only_line && signoff.is_none() && is_whole_signoff(text);
+        if whole {
+            signoff = body::signoff(text).map(|(s, _)| s);
+        } else if !only_line && body::is_trailer_line(text) {
+            trailer.insert(0, collapse(text));
+        } else {
+            if signoff.is_none()
+                && let Some((mark, kept)) = body::signoff(text)
+                && kept > 0
+            {
+                signoff = Some(mark);
+                c.lines.last_mut().expect("non-empty").end = line.start + kept;
+            }
+            break;
+        }
+        c.lines.pop();
+        if c.lines.is_empty() {
+            chunks.pop();
+        }
+    }
+    (signoff, trailer)
+}
+
+fn is_whole_signoff(line: &str) -> bool {
+    body::signoff(line).is_some_and(|(_, kept)| kept == 0)
+}
+
+/// Format B repeats the lede: drop the second copy.
+fn drop_repeated_lede(src: &str, chunks: &mut Vec<Chunk>) {
+    let bodies: Vec<usize> = (0..chunks.len())
+        .filter(|&i| chunks[i].kind == ParagraphKind::Body)
+        .take(2)
+        .collect();
+    if let [a, b] = bodies[..] {
+        let text = |i: usize| collapse(&src[chunks[i].start()..chunks[i].end()]);
+        if text(a) == text(b) {
+            chunks.remove(b);
+        }
+    }
+}
+
+/// A dateline opens the first body paragraph, or else the second.
+fn take_dateline(src: &str, chunks: &mut [Chunk]) -> Option<Dateline> {
+    for c in chunks
+        .iter_mut()
+        .filter(|c| c.kind == ParagraphKind::Body)
+        .take(2)
+    {
+        if let Some((dateline, len)) = dateline::dateline(&src[c.start()..c.end()]) {
+            let mut start = c.start() + len;
+            while c.lines[0].end <= start && c.lines.len() > 1 {
+                c.lines.remove(0);
+                start = start.max(c.lines[0].start);
+            }
+            c.lines[0].start = start.min(c.lines[0].end);
+            return Some(dateline);
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Source;
+
+    fn parse(s: &str) -> Parsed {
+        let text = Text {
+            id: "t".into(),
+            source: Source {
+                path: "t.txt".into(),
+                bytes: s.len() as u64,
+                sha256: String::new(),
+                encoding: "UTF-8".into(),
+            },
+            text: s.to_string(),
+            warnings: vec![],
+        };
+        parse_article(&text, &ParseOptions::default()).unwrap()
+    }
+
+    fn texts(p: &Parsed) -> Vec<(ParagraphKind, &str)> {
+        p.paragraphs
+            .iter()
+            .map(|p| (p.kind, p.text.as_str()))
+            .collect()
+    }
+
+    use ParagraphKind::{Body, Caption};
+
+    #[test]
+    fn lines_split_on_crlf_lf_and_lone_cr() {
+        let ls = lines("a\r\nb\rc\nd");
+        let got: Vec<&str> = ls.iter().map(|l| &"a\r\nb\rc\nd"[l.start..l.end]).collect();
+        assert_eq!(got, ["a", "b", "c", "d"]);
+    }
+
+    #[test]
+    fn format_a_first_paragraph_shares_the_date_line() {
+        let p = parse(" date 2023-12-07 First para\u{a0}here.\n\n\n\nSecond\tpara./.");
+        assert_eq!(
+            p.published.as_ref().unwrap().date.as_deref(),
+            Some("2023-12-07")
+        );
+        assert_eq!(
+            texts(&p),
+            [(Body, "First para here."), (Body, "Second para.")]
+        );
+        assert_eq!(parse("Only./.").paragraphs[0].text, "Only.");
+        assert_eq!(p.signoff.as_deref(), Some("./."));
+        assert_eq!(p.paragraphs[0].span, [17, 34]); // NBSP is two bytes
+    }
+
+    #[test]
+    fn format_b_headline_lede_twice_and_captions() {
+        let src = "Head line\r\n\r\nThứ Sáu, 28/10/2022, 08:06\r\n\r\nLede.\r\n\r\nLede.\r\n\r\nHead line  -0\r\nA caption.\r\n\r\nBody two.\r\n\r\nHead line -0\r\n\r\nSecond caption.";
+        let p = parse(src);
+        assert_eq!(p.title.as_deref(), Some("Head line"));
+        assert_eq!(
+            texts(&p),
+            [
+                (Body, "Lede."),
+                (Caption, "A caption."),
+                (Body, "Body two."),
+                (Caption, "Second caption.")
+            ]
+        );
+        assert_eq!(p.paragraphs[1].image_alt.as_deref(), Some("Head line"));
+        for para in &p.paragraphs {
+            assert_eq!(collapse(&src[para.span[0]..para.span[1]]), para.text);
+        }
+    }
+
+    #[test]
+    fn dateline_in_first_or_second_paragraph() {
+        let p = parse("28 October 2022\n\nHanoi (VNA) – The lede.\n\nMore.");
+        assert_eq!(p.dateline.as_ref().unwrap().place.as_deref(), Some("Hanoi"));
+        assert_eq!(texts(&p)[0], (Body, "The lede."));
+        let p = parse("28 October 2022\n\nA summary line.\n\nHANOI — The lede.");
+        assert_eq!(p.dateline.as_ref().unwrap().place.as_deref(), Some("HANOI"));
+        assert_eq!(texts(&p)[1], (Body, "The lede."));
+    }
+
+    #[test]
+    fn signoff_and_trailer_with_or_without_blank_line() {
+        let p = parse(
+            "28 October 2022\n\nText one.\n\nLast sentence. -VNA\nBy Nguyen Hang\n\nSource: VNA",
+        );
+        assert_eq!(texts(&p), [(Body, "Text one."), (Body, "Last sentence.")]);
+        assert_eq!(p.signoff.as_deref(), Some("VNA"));
+        assert_eq!(p.trailer, ["By Nguyen Hang", "Source: VNA"]);
+        let p = parse("28 October 2022\n\nText one.\n\nLast.\n\nVNS");
+        assert_eq!(p.signoff.as_deref(), Some("VNS"));
+        assert_eq!(texts(&p), [(Body, "Text one."), (Body, "Last.")]);
+    }
+
+    #[test]
+    fn format_a_photo_caption() {
+        let p =
+            parse(" date 2023-01-02 Lede.\n\nThe ministers at the talks. (Photo: VNA)\n\nBody.");
+        assert_eq!(
+            texts(&p)[1],
+            (Caption, "The ministers at the talks. (Photo: VNA)")
+        );
+    }
+
+    #[test]
+    fn no_header_warns_and_still_parses() {
+        let p = parse("Just a paragraph.\n\nAnother one.");
+        assert_eq!(p.published, None);
+        assert!(p.warnings.iter().any(|w| w.starts_with("no-header")));
+        assert_eq!(p.paragraphs.len(), 2);
+    }
+
+    #[test]
+    fn header_only_is_a_record_with_a_warning() {
+        let p = parse("Headline\n\nThứ Sáu, 28/10/2022, 08:06\n");
+        assert!(p.paragraphs.is_empty());
+        assert!(p.warnings.iter().any(|w| w.starts_with("no-body")));
+    }
+}

@@ -1,0 +1,65 @@
+//! Runs the stages for many inputs: read → parse → normalize on rayon's pool,
+//! results handed back in input order, a bounded window at a time so memory
+//! stays flat however many files there are.
+
+use rayon::prelude::*;
+
+use crate::error::Error;
+use crate::model::Record;
+use crate::normalize::normalize;
+use crate::parse::{ParseOptions, parse_article};
+use crate::read::{self, Input};
+
+/// How many inputs are in flight at once.
+const WINDOW: usize = 512;
+
+/// Settings for a conversion, validated by the CLI.
+#[derive(Debug, Clone)]
+pub struct Options {
+    /// Parser settings (default time zone).
+    pub parse: ParseOptions,
+    /// Inputs larger than this many bytes are refused.
+    pub max_bytes: u64,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            parse: ParseOptions::default(),
+            max_bytes: 10 * 1024 * 1024,
+        }
+    }
+}
+
+/// Convert raw bytes already read from `input`.
+pub fn convert_bytes(input: &Input, bytes: &[u8], opts: &Options) -> Result<Record, Error> {
+    let text = read::decode(input, bytes)?;
+    let parsed = parse_article(&text, &opts.parse)?;
+    Ok(normalize(text, parsed))
+}
+
+/// Read and convert one input.
+pub fn convert_input(input: &Input, opts: &Options) -> Result<Record, Error> {
+    let bytes = read::read_bytes(input, opts.max_bytes)?;
+    convert_bytes(input, &bytes, opts)
+}
+
+/// Convert every input in parallel and hand each result to `sink` in input
+/// order. Stops early only if `sink` fails (e.g. a closed pipe).
+pub fn run<E>(
+    inputs: &[Input],
+    opts: &Options,
+    mut sink: impl FnMut(&Input, Result<Record, Error>) -> Result<(), E>,
+) -> Result<(), E> {
+    let mut results = Vec::with_capacity(WINDOW);
+    for window in inputs.chunks(WINDOW) {
+        window
+            .par_iter()
+            .map(|input| convert_input(input, opts))
+            .collect_into_vec(&mut results);
+        for (input, result) in window.iter().zip(results.drain(..)) {
+            sink(input, result)?;
+        }
+    }
+    Ok(())
+}
