@@ -1,0 +1,130 @@
+//! The command line as users meet it: exit codes, error lines, stdin,
+//! formats, determinism, and the README's examples.
+
+use crate::util;
+
+#[test]
+fn a_failed_file_is_reported_and_the_rest_converted() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("good.txt"), " date 2023-01-02 Text here./.").unwrap();
+    std::fs::write(dir.path().join("empty.txt"), " \n\n").unwrap();
+    let out = util::run_in(
+        dir.path(),
+        &["convert", "good.txt", "missing.txt", "empty.txt"],
+        b"",
+    );
+    assert_eq!(out.status.code(), Some(1));
+    let err = util::stderr(&out);
+    assert!(err.contains("missing.txt: read: "), "{err}");
+    assert!(
+        err.contains("empty.txt: decode: empty: no text to convert"),
+        "{err}"
+    );
+    assert!(err.contains("3 found, 1 converted, 2 failed"), "{err}");
+    let records = util::records(&out);
+    assert_eq!(records.len(), 1);
+    assert_eq!(records[0]["id"], "good");
+}
+
+#[test]
+fn folders_are_walked_for_txt_files_in_path_order() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("sub")).unwrap();
+    for name in ["b.txt", "a.txt", "sub/c.txt", "notes.md"] {
+        std::fs::write(dir.path().join(name), " date 2023-01-02 Text./.").unwrap();
+    }
+    let out = util::run_in(dir.path(), &["convert", "."], b"");
+    assert_eq!(out.status.code(), Some(0), "{}", util::stderr(&out));
+    let ids: Vec<_> = util::records(&out)
+        .iter()
+        .map(|r| r["id"].clone())
+        .collect();
+    assert_eq!(ids, ["a", "b", "c"]);
+    assert!(util::stderr(&out).contains("1 skipped"));
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    assert_eq!(util::run(&["convert"]).status.code(), Some(2));
+    assert_eq!(util::run(&["frobnicate"]).status.code(), Some(2));
+    assert_eq!(
+        util::run(&["convert", "--tz", "GMT+7", "x.txt"])
+            .status
+            .code(),
+        Some(2)
+    );
+}
+
+#[test]
+fn help_teaches_and_version_works() {
+    let out = util::run(&["convert", "--help"]);
+    let help = String::from_utf8_lossy(&out.stdout);
+    assert!(help.contains("Examples:") && help.contains("jq"), "{help}");
+    let out = util::run(&["--version"]);
+    assert!(String::from_utf8_lossy(&out.stdout).starts_with("dateline "));
+}
+
+#[test]
+fn stdin_is_an_input() {
+    let out = util::run_in(
+        &util::root(),
+        &["convert", "-"],
+        "Headline\n\nThứ Sáu, 28/10/2022, 08:06\n\nLede.".as_bytes(),
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", util::stderr(&out));
+    let r = &util::records(&out)[0];
+    assert_eq!(r["id"], "stdin");
+    assert_eq!(r["source"]["path"], "-");
+    assert_eq!(r["title"], "Headline");
+}
+
+#[test]
+fn pretty_is_one_json_array_of_the_same_records() {
+    let lines = util::records(&util::run(&["convert", "fixtures/articles"]));
+    let out = util::run(&["convert", "--pretty", "fixtures/articles"]);
+    let array: Vec<serde_json::Value> = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(array, lines);
+}
+
+#[test]
+fn output_is_identical_for_any_number_of_jobs() {
+    let one = util::run(&["convert", "-j", "1", "fixtures/articles"]);
+    let two = util::run(&["convert", "-j", "2", "fixtures/articles"]);
+    assert!(!one.stdout.is_empty());
+    assert_eq!(one.stdout, two.stdout);
+}
+
+#[test]
+fn tz_sets_the_default_offset() {
+    let out = util::run(&[
+        "convert",
+        "--tz",
+        "+00:00",
+        "fixtures/articles/a01_courtesy_call.txt",
+    ]);
+    assert_eq!(util::records(&out)[0]["published"]["timezone"], "+00:00");
+}
+
+/// Every `$ dateline …` line in the README's console blocks runs and exits 0
+/// (a pipeline runs its `dateline` part).
+#[test]
+fn readme_examples_run() {
+    let readme = std::fs::read_to_string(util::root().join("README.md")).unwrap();
+    let mut ran = 0;
+    for line in readme.lines() {
+        let Some(cmd) = line.strip_prefix("$ dateline ") else {
+            continue;
+        };
+        let cmd = cmd.split('|').next().unwrap();
+        let args: Vec<&str> = cmd.split_whitespace().collect();
+        let out = util::run(&args);
+        assert_eq!(
+            out.status.code(),
+            Some(0),
+            "README: {line}\n{}",
+            util::stderr(&out)
+        );
+        ran += 1;
+    }
+    assert!(ran >= 2, "README has no runnable examples");
+}

@@ -1,0 +1,81 @@
+//! The two real seed articles in ../shared/seeds against the layout facts in
+//! their expected.json (title, published, paragraphs, captions, sign-off).
+
+use std::path::PathBuf;
+
+use serde_json::Value;
+
+use crate::util;
+
+fn seeds_dir() -> PathBuf {
+    util::root().join("../shared/seeds")
+}
+
+#[test]
+#[allow(clippy::print_stderr)] // the one note when the seeds are absent
+fn seed_layout_facts_hold() {
+    let dir = seeds_dir();
+    if !dir.join("expected.json").exists() {
+        eprintln!("../shared/seeds not present; seed facts not checked");
+        return;
+    }
+    let expected: Value =
+        serde_json::from_str(&std::fs::read_to_string(dir.join("expected.json")).unwrap()).unwrap();
+    let mut files: Vec<String> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+        .map(|p| p.to_string_lossy().into_owned())
+        .collect();
+    files.sort();
+    let mut args = vec!["convert", "--quiet"];
+    args.extend(files.iter().map(String::as_str));
+    let out = util::run(&args);
+    assert_eq!(out.status.code(), Some(0), "{}", util::stderr(&out));
+    let records = util::records(&out);
+    let mut checked = 0;
+    for (id, exp) in expected.as_object().unwrap() {
+        if id == "about" {
+            continue;
+        }
+        let r = records
+            .iter()
+            .find(|r| r["id"] == id.as_str())
+            .unwrap_or_else(|| panic!("no record for seed {id}"));
+        assert_eq!(r["title"], exp["title"], "{id} title");
+        for (k, v) in exp["published"].as_object().unwrap() {
+            assert_eq!(&r["published"][k], v, "{id} published.{k}");
+        }
+        let paras = r["paragraphs"].as_array().unwrap();
+        let body: Vec<&Value> = paras.iter().filter(|p| p["kind"] == "body").collect();
+        let captions: Vec<&Value> = paras
+            .iter()
+            .filter(|p| p["kind"] == "caption")
+            .map(|p| &p["text"])
+            .collect();
+        assert_eq!(
+            body.len() as u64,
+            exp["body_paragraphs"].as_u64().unwrap(),
+            "{id}"
+        );
+        assert_eq!(
+            captions,
+            exp["captions"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .collect::<Vec<_>>(),
+            "{id} captions"
+        );
+        let first = body[0]["text"].as_str().unwrap();
+        assert!(
+            first.starts_with(exp["first_paragraph_starts"].as_str().unwrap()),
+            "{id}"
+        );
+        assert_eq!(body[body.len() - 1]["text"], exp["last_paragraph"], "{id}");
+        assert_eq!(r["signoff"], exp["signoff"], "{id} signoff");
+        assert_eq!(r["dateline"], exp["dateline"], "{id} dateline");
+        checked += 1;
+    }
+    assert_eq!(checked, 2, "both seeds checked");
+}
