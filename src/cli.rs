@@ -7,6 +7,7 @@ use std::time::Instant;
 
 use clap::{Parser, Subcommand};
 
+use crate::lexicon::Lexicon;
 use crate::parse::ParseOptions;
 use crate::pipeline::{self, Options};
 use crate::read;
@@ -56,6 +57,10 @@ struct ConvertArgs {
     #[arg(long, default_value_t = 10 * 1024 * 1024, value_name = "BYTES")]
     max_bytes: u64,
 
+    /// Extra lexicon rows (`TABLE<TAB>columns…`, tables as in src/lexicon/*.tsv); repeatable.
+    #[arg(long, value_name = "FILE")]
+    lexicon: Vec<PathBuf>,
+
     /// Worker threads (default: all cores).
     #[arg(short = 'j', long, value_name = "N")]
     jobs: Option<usize>,
@@ -94,9 +99,14 @@ pub fn run(cli: Cli) -> io::Result<Outcome> {
 
 fn convert(args: ConvertArgs) -> io::Result<Outcome> {
     let started = Instant::now();
+    let lexicon = match Lexicon::with_files(&args.lexicon) {
+        Ok(l) => l,
+        Err(e) => return Err(io::Error::new(io::ErrorKind::InvalidData, e)),
+    };
     let opts = Options {
         parse: ParseOptions { timezone: args.tz },
         max_bytes: args.max_bytes,
+        lexicon,
     };
     if let Some(n) = args.jobs {
         // Only fails if the pool was built before, which cannot happen here.

@@ -5,6 +5,7 @@
 use rayon::prelude::*;
 
 use crate::error::Error;
+use crate::lexicon::Lexicon;
 use crate::model::Record;
 use crate::normalize::normalize;
 use crate::parse::{ParseOptions, parse_article};
@@ -14,12 +15,14 @@ use crate::read::{self, Input};
 const WINDOW: usize = 512;
 
 /// Settings for a conversion, validated by the CLI.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 pub struct Options {
     /// Parser settings (default time zone).
     pub parse: ParseOptions,
     /// Inputs larger than this many bytes are refused.
     pub max_bytes: u64,
+    /// The lexicon, compiled once for the whole run.
+    pub lexicon: Lexicon,
 }
 
 impl Default for Options {
@@ -27,6 +30,7 @@ impl Default for Options {
         Options {
             parse: ParseOptions::default(),
             max_bytes: 10 * 1024 * 1024,
+            lexicon: Lexicon::embedded(),
         }
     }
 }
@@ -35,7 +39,7 @@ impl Default for Options {
 pub fn convert_bytes(input: &Input, bytes: &[u8], opts: &Options) -> Result<Record, Error> {
     let text = read::decode(input, bytes)?;
     let parsed = parse_article(&text, &opts.parse)?;
-    Ok(normalize(text, parsed))
+    Ok(normalize(text, parsed, &opts.lexicon))
 }
 
 /// Read and convert one input.

@@ -9,32 +9,16 @@
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
-use unicode_normalization::UnicodeNormalization;
-use unicode_normalization::char::is_combining_mark;
+use crate::text::fold;
+
+mod phrases;
+
+use phrases::table_rows;
+pub use phrases::{Entry, Lexicon, LexiconError, NameOrder, RoleClass, Tag};
 
 const CALENDAR: &str = include_str!("calendar.tsv");
 const AGENCIES: &str = include_str!("agencies.tsv");
 const PLACES: &str = include_str!("places.tsv");
-
-/// Lowercase, strip diacritics (`Thứ Sáu` → `thu sau`, `Đà` → `da`) and drop
-/// periods, so lookups are insensitive to case, accents and abbreviation dots.
-pub fn fold(s: &str) -> String {
-    s.nfd()
-        .filter(|c| !is_combining_mark(*c) && *c != '.')
-        .flat_map(|c| match c {
-            'đ' | 'Đ' => 'd'.to_lowercase(),
-            _ => c.to_lowercase(),
-        })
-        .collect()
-}
-
-/// Data rows of a TSV table: comment and blank lines skipped, fields split.
-fn rows(table: &'static str) -> impl Iterator<Item = Vec<&'static str>> {
-    table
-        .lines()
-        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
-        .map(|l| l.split('\t').collect())
-}
 
 /// A calendar word's meaning.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -46,7 +30,7 @@ pub enum CalendarWord {
 }
 
 static CALENDAR_MAP: LazyLock<HashMap<&'static str, CalendarWord>> = LazyLock::new(|| {
-    rows(CALENDAR)
+    table_rows(CALENDAR)
         .map(|r| {
             let word = match r[1] {
                 "month" => CalendarWord::Month(r[2].parse().expect("month number")),
@@ -90,7 +74,7 @@ pub struct Agency {
 }
 
 static AGENCY_MAP: LazyLock<HashMap<String, Agency>> = LazyLock::new(|| {
-    rows(AGENCIES)
+    table_rows(AGENCIES)
         .map(|r| {
             let agency = Agency {
                 name: r[0],
@@ -106,6 +90,22 @@ pub fn agency(name: &str) -> Option<Agency> {
     AGENCY_MAP.get(&name.trim().to_lowercase()).copied()
 }
 
+static LEADER_MAP: LazyLock<HashMap<&'static str, String>> = LazyLock::new(|| {
+    table_rows(include_str!("org_heads.tsv"))
+        .filter(|r| r[1] != "-")
+        .map(|r| {
+            let mut head = r[0].to_string();
+            head[..1].make_ascii_uppercase();
+            (r[1], head)
+        })
+        .collect()
+});
+
+/// The organization a leader's role heads, capitalized: `minister` → `Ministry`.
+pub fn org_for_leader(role: &str) -> Option<&'static str> {
+    LEADER_MAP.get(role).map(String::as_str)
+}
+
 /// A known place.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct KnownPlace {
@@ -118,7 +118,7 @@ pub struct KnownPlace {
 }
 
 static PLACE_MAP: LazyLock<HashMap<&'static str, KnownPlace>> = LazyLock::new(|| {
-    rows(PLACES)
+    table_rows(PLACES)
         .map(|r| {
             let place = KnownPlace {
                 name: r[1],
@@ -145,12 +145,8 @@ mod tests {
     /// sorted and unique (so additions land in one obvious place).
     #[test]
     fn tables_are_well_formed_sorted_and_unique() {
-        for (name, table, fields) in [
-            ("calendar", CALENDAR, 3),
-            ("agencies", AGENCIES, 2),
-            ("places", PLACES, 4),
-        ] {
-            let keys: Vec<String> = rows(table)
+        for (name, table, fields) in [("calendar", CALENDAR, 3), ("agencies", AGENCIES, 2)] {
+            let keys: Vec<String> = table_rows(table)
                 .map(|r| {
                     assert_eq!(r.len(), fields, "{name}: bad row {r:?}");
                     r[0].to_lowercase()

@@ -31,7 +31,7 @@ pub fn is_format_a_caption(text: &str) -> bool {
     let Some(open) = inner.rfind('(') else {
         return false;
     };
-    let credit = lexicon::fold(&inner[open + 1..]);
+    let credit = crate::text::fold(&inner[open + 1..]);
     text.split_whitespace().count() <= 80
         && PHOTO_CREDITS
             .iter()

@@ -13,6 +13,7 @@ mod header;
 use crate::error::{Error, ErrorKind, Stage};
 use crate::model::{Dateline, Paragraph, ParagraphKind, Published};
 use crate::read::Text;
+use crate::text::{collapse, is_space};
 
 pub use header::{DateLine, date_line};
 
@@ -76,22 +77,6 @@ impl Chunk {
 
 fn is_blank(s: &str) -> bool {
     s.chars().all(is_space)
-}
-
-fn is_space(c: char) -> bool {
-    c.is_whitespace() || matches!(c, '\u{200b}' | '\u{feff}')
-}
-
-/// Collapse every run of white space (tabs, NBSP, line breaks) to one space.
-pub fn collapse(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for word in s.split(is_space).filter(|w| !w.is_empty()) {
-        if !out.is_empty() {
-            out.push(' ');
-        }
-        out.push_str(word);
-    }
-    out
 }
 
 /// Split into lines on `\r\n`, `\n` or a lone `\r`, trimmed of surrounding

@@ -1,0 +1,427 @@
+//! The normalizer's lexicon: every phrase table compiled into one
+//! aho-corasick automaton over folded tokens, built once per run, plus the
+//! single-word sets (Vietnamese family names, stop words) and name order.
+//!
+//! Users extend it with `--lexicon FILE`: lines `TABLE<TAB>columns…` with
+//! the columns of the embedded table of that name (see `src/lexicon/*.tsv`),
+//! `#` comments and blank lines allowed.
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+use aho_corasick::{AhoCorasick, MatchKind};
+
+use crate::text::{Token, fold_phrase};
+
+/// What a lexicon phrase means.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Entry {
+    /// A rank or honorific, with its title in full words.
+    Rank(String),
+    /// A word of a role.
+    Role {
+        /// How it takes part in a role phrase.
+        class: RoleClass,
+        /// Full words for an abbreviation (`PM` → `Prime Minister`).
+        expansion: Option<String>,
+    },
+    /// The head word of an organization name, and the role that leads it.
+    OrgHead(Option<String>),
+    /// A known organization.
+    Org {
+        /// Its name.
+        name: String,
+        /// Its country.
+        country: Option<String>,
+    },
+    /// A nationality word and its country.
+    Demonym(String),
+    /// A capitalized common word that is never part of a name.
+    Common,
+    /// A known place.
+    Place {
+        /// Canonical name.
+        name: String,
+        /// `country`, `city`, `province`, …
+        kind: String,
+        /// The country it is in.
+        country: Option<String>,
+    },
+}
+
+/// The part a word plays in a role phrase.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RoleClass {
+    /// The position itself: `Minister`, `member`.
+    Head,
+    /// Opens a role before its head: `Deputy`, `Vice`.
+    Modifier,
+    /// An institution opening a role: `Politburo` (member).
+    Body,
+}
+
+/// How names are written in a country.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct NameOrder {
+    /// Family name first (Vietnamese, Chinese).
+    pub family_first: bool,
+    /// Short mentions use the first token (Chinese `Wang`), else the last.
+    pub short_first: bool,
+}
+
+/// A lexicon phrase found in a token slice: tokens `start..end`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Tag<'l> {
+    /// First token.
+    pub start: usize,
+    /// One past the last token.
+    pub end: usize,
+    /// Everything the phrase means.
+    pub entries: &'l [Entry],
+}
+
+/// An error in a `--lexicon` file, shown as `path: line N: message`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LexiconError {
+    /// The file.
+    pub path: PathBuf,
+    /// 1-based line number (0 when the file could not be read).
+    pub line: usize,
+    /// What is wrong.
+    pub message: String,
+}
+
+impl fmt::Display for LexiconError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{}: line {}: {}",
+            self.path.display(),
+            self.line,
+            self.message
+        )
+    }
+}
+
+impl std::error::Error for LexiconError {}
+
+/// The embedded tables: (name, text, number of columns).
+pub const TABLES: &[(&str, &str, usize)] = &[
+    ("common_words", include_str!("common_words.tsv"), 1),
+    ("demonyms", include_str!("demonyms.tsv"), 2),
+    ("name_order", include_str!("name_order.tsv"), 3),
+    ("org_heads", include_str!("org_heads.tsv"), 2),
+    ("organizations", include_str!("organizations.tsv"), 3),
+    ("places", include_str!("places.tsv"), 4),
+    ("ranks", include_str!("ranks.tsv"), 2),
+    ("roles", include_str!("roles.tsv"), 3),
+    ("stopwords", include_str!("stopwords.tsv"), 1),
+    ("vn_family_names", include_str!("vn_family_names.tsv"), 1),
+];
+
+/// The compiled lexicon.
+pub struct Lexicon {
+    matcher: AhoCorasick,
+    entries: Vec<Vec<Entry>>,
+    vn_family: HashSet<String>,
+    stopwords: HashSet<String>,
+    name_order: HashMap<String, NameOrder>,
+}
+
+impl fmt::Debug for Lexicon {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Lexicon")
+            .field("phrases", &self.entries.len())
+            .finish_non_exhaustive()
+    }
+}
+
+fn dash(s: &str) -> Option<String> {
+    (s != "-").then(|| s.to_string())
+}
+
+#[derive(Default)]
+struct Builder {
+    phrases: BTreeMap<String, Vec<Entry>>,
+    vn_family: HashSet<String>,
+    stopwords: HashSet<String>,
+    name_order: HashMap<String, NameOrder>,
+}
+
+impl Builder {
+    /// Add one row of `table`; `Err` says what is wrong with it.
+    fn row(&mut self, table: &str, cols: &[&str]) -> Result<(), String> {
+        let want = TABLES
+            .iter()
+            .find(|t| t.0 == table)
+            .map(|t| t.2)
+            .ok_or_else(|| {
+                let names: Vec<&str> = TABLES.iter().map(|t| t.0).collect();
+                format!("unknown table {table:?} (one of {})", names.join(", "))
+            })?;
+        if cols.len() != want || cols.iter().any(|c| c.trim().is_empty()) {
+            return Err(format!(
+                "table {table} takes {want} non-empty column(s), found {}",
+                cols.len()
+            ));
+        }
+        let entry = match table {
+            "ranks" => Entry::Rank(cols[1].to_string()),
+            "common_words" => Entry::Common,
+            "roles" => Entry::Role {
+                class: match cols[1] {
+                    "head" => RoleClass::Head,
+                    "modifier" => RoleClass::Modifier,
+                    "body" => RoleClass::Body,
+                    other => return Err(format!("unknown role class {other:?}")),
+                },
+                expansion: dash(cols[2]),
+            },
+            "org_heads" => Entry::OrgHead(dash(cols[1])),
+            "organizations" => Entry::Org {
+                name: cols[1].to_string(),
+                country: dash(cols[2]),
+            },
+            "demonyms" => Entry::Demonym(cols[1].to_string()),
+            "places" => Entry::Place {
+                name: cols[1].to_string(),
+                kind: cols[2].to_string(),
+                country: dash(cols[3]),
+            },
+            "vn_family_names" => {
+                self.vn_family.insert(crate::text::fold(cols[0]));
+                return Ok(());
+            }
+            "stopwords" => {
+                self.stopwords.insert(crate::text::fold(cols[0]));
+                return Ok(());
+            }
+            _ => {
+                let order = NameOrder {
+                    family_first: match cols[1] {
+                        "family-first" => true,
+                        "given-first" => false,
+                        o => return Err(format!("unknown name order {o:?}")),
+                    },
+                    short_first: match cols[2] {
+                        "first" => true,
+                        "last" => false,
+                        o => return Err(format!("unknown short form {o:?}")),
+                    },
+                };
+                self.name_order.insert(cols[0].to_string(), order);
+                return Ok(());
+            }
+        };
+        let key = fold_phrase(cols[0]);
+        if key.is_empty() {
+            return Err("empty phrase".to_string());
+        }
+        let list = self.phrases.entry(key).or_default();
+        if !list.contains(&entry) {
+            list.push(entry);
+        }
+        Ok(())
+    }
+
+    fn build(self) -> Lexicon {
+        let (patterns, entries): (Vec<String>, Vec<Vec<Entry>>) = self.phrases.into_iter().unzip();
+        let matcher = AhoCorasick::builder()
+            .match_kind(MatchKind::Standard)
+            .build(&patterns)
+            .expect("lexicon phrases compile");
+        Lexicon {
+            matcher,
+            entries,
+            vn_family: self.vn_family,
+            stopwords: self.stopwords,
+            name_order: self.name_order,
+        }
+    }
+}
+
+/// Data rows of an embedded table.
+pub(crate) fn table_rows(text: &'static str) -> impl Iterator<Item = Vec<&'static str>> {
+    text.lines()
+        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+        .map(|l| l.split('\t').collect())
+}
+
+impl Lexicon {
+    /// The embedded lexicon alone.
+    pub fn embedded() -> Lexicon {
+        Self::with_files(&[]).expect("embedded lexicon is valid")
+    }
+
+    /// The embedded lexicon plus users' `--lexicon` files.
+    pub fn with_files(paths: &[PathBuf]) -> Result<Lexicon, LexiconError> {
+        let mut b = Builder::default();
+        for (name, text, _) in TABLES {
+            for row in table_rows(text) {
+                b.row(name, &row).expect("embedded row is valid");
+            }
+        }
+        for path in paths {
+            load_user_file(&mut b, path)?;
+        }
+        Ok(b.build())
+    }
+
+    /// Find lexicon phrases in `tokens`: at each position the longest phrase
+    /// wins; phrases never overlap. Periods are skipped, so `Sen. Lieut. Gen`
+    /// matches `sen lieut gen`.
+    pub fn tag(&self, tokens: &[Token]) -> Vec<Tag<'_>> {
+        let mut folded = String::new();
+        // For each byte offset where a token starts/ends in `folded`: its index.
+        let mut starts = HashMap::new();
+        let mut ends = HashMap::new();
+        for (i, t) in tokens.iter().enumerate() {
+            if t.is(".") {
+                continue;
+            }
+            if !folded.is_empty() {
+                folded.push(' ');
+            }
+            starts.insert(folded.len(), i);
+            folded.push_str(&t.fold);
+            ends.insert(folded.len(), i + 1);
+        }
+        let mut found: Vec<Tag<'_>> = self
+            .matcher
+            .find_overlapping_iter(&folded)
+            .filter_map(|m| {
+                let start = *starts.get(&m.start())?;
+                let end = *ends.get(&m.end())?;
+                Some(Tag {
+                    start,
+                    end,
+                    entries: &self.entries[m.pattern().as_usize()],
+                })
+            })
+            .collect();
+        found.sort_by_key(|t| (t.start, std::cmp::Reverse(t.end)));
+        let mut out: Vec<Tag<'_>> = Vec::new();
+        for t in found {
+            if out.last().is_none_or(|last| t.start >= last.end) {
+                out.push(t);
+            }
+        }
+        out
+    }
+
+    /// Is this folded word a Vietnamese family name?
+    pub fn is_vn_family(&self, folded: &str) -> bool {
+        self.vn_family.contains(folded)
+    }
+
+    /// Is this folded word a stop word (never opens a name)?
+    pub fn is_stopword(&self, folded: &str) -> bool {
+        self.stopwords.contains(folded)
+    }
+
+    /// How names are ordered in `country` (given-first, last token short
+    /// when the country is unknown or unlisted).
+    pub fn name_order(&self, country: Option<&str>) -> NameOrder {
+        country
+            .and_then(|c| self.name_order.get(c).copied())
+            .unwrap_or(NameOrder {
+                family_first: false,
+                short_first: false,
+            })
+    }
+}
+
+fn load_user_file(b: &mut Builder, path: &Path) -> Result<(), LexiconError> {
+    let err = |line, message: String| LexiconError {
+        path: path.to_path_buf(),
+        line,
+        message,
+    };
+    let text = std::fs::read_to_string(path).map_err(|e| err(0, e.to_string()))?;
+    for (n, line) in text.lines().enumerate() {
+        let line = line.trim_end_matches('\r');
+        if line.starts_with('#') || line.trim().is_empty() {
+            continue;
+        }
+        let cols: Vec<&str> = line.split('\t').collect();
+        b.row(cols[0], &cols[1..]).map_err(|m| err(n + 1, m))?;
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::tokenize;
+
+    fn tags(lex: &Lexicon, text: &str) -> Vec<String> {
+        let toks = tokenize(text);
+        lex.tag(&toks)
+            .iter()
+            .map(|t| text[toks[t.start].start..toks[t.end - 1].end].to_string())
+            .collect()
+    }
+
+    #[test]
+    fn embedded_tables_are_sorted_unique_and_well_formed() {
+        for (name, text, cols) in TABLES {
+            let keys: Vec<String> = table_rows(text)
+                .map(|r| {
+                    assert_eq!(r.len(), *cols, "{name}: bad row {r:?}");
+                    r[0].to_lowercase()
+                })
+                .collect();
+            assert!(!keys.is_empty(), "{name} is empty");
+            for w in keys.windows(2) {
+                assert!(w[0] < w[1], "{name}: {w:?} not sorted or not unique");
+            }
+        }
+    }
+
+    #[test]
+    fn longest_phrase_wins_across_periods() {
+        let lex = Lexicon::embedded();
+        assert_eq!(
+            tags(
+                &lex,
+                "Vietnamese Deputy Minister of Public Security Sen. Lieut. Gen Luong"
+            ),
+            [
+                "Vietnamese",
+                "Deputy",
+                "Minister",
+                "Public",
+                "Security",
+                "Sen. Lieut. Gen"
+            ]
+        );
+        assert_eq!(
+            tags(&lex, "State Auditor General Ngo"),
+            ["State Auditor General"]
+        );
+        assert_eq!(tags(&lex, "Sen.Lieut.Gen Luong"), ["Sen.Lieut.Gen"]);
+        assert_eq!(
+            tags(&lex, "the Lao People's Democratic Republic"),
+            ["Lao People's Democratic Republic"]
+        );
+    }
+
+    #[test]
+    fn user_files_add_rows_and_report_line_numbers() {
+        let dir = tempfile::tempdir().unwrap();
+        let good = dir.path().join("good.tsv");
+        std::fs::write(&good, "# mine\nranks\tair marshal\tAir Marshal\n").unwrap();
+        let lex = Lexicon::with_files(&[good]).unwrap();
+        assert_eq!(tags(&lex, "Air Marshal Smith"), ["Air Marshal"]);
+        let bad = dir.path().join("bad.tsv");
+        std::fs::write(&bad, "ranks\tair marshal\tAir Marshal\nrnaks\tx\ty\n").unwrap();
+        let e = Lexicon::with_files(std::slice::from_ref(&bad)).unwrap_err();
+        assert_eq!(e.line, 2);
+        assert!(
+            e.to_string()
+                .contains("bad.tsv: line 2: unknown table \"rnaks\""),
+            "{e}"
+        );
+    }
+}

@@ -1,0 +1,82 @@
+//! Stage 3: turn a parsed article into a record, resolving who and what it
+//! names.
+//!
+//! Each paragraph (captions included; the headline is not one) is tokenized
+//! and tagged against the lexicon once ([`para`]); then, in this order,
+//! [`people`] (names, titles, roles, countries, short mentions), [`orgs`]
+//! (which need the people's countries for acronyms like `MoPS`), [`places`]
+//! (skipping words that belong to names) and [`events`] (the lede's date and
+//! place). Must not look at raw bytes or layout: that is `read` and `parse`.
+
+pub mod events;
+pub mod orgs;
+pub mod para;
+pub mod people;
+pub mod places;
+
+use chrono::NaiveDate;
+
+use crate::lexicon::Lexicon;
+use crate::model::{ParagraphKind, Record};
+use crate::parse::Parsed;
+use crate::read::Text;
+use para::Para;
+
+/// Build the record from the decoded text and what the parser found.
+pub fn normalize(text: Text, parsed: Parsed, lex: &Lexicon) -> Record {
+    let mut warnings = text.warnings;
+    warnings.extend(parsed.warnings);
+    let paras: Vec<Para<'_, '_>> = parsed
+        .paragraphs
+        .iter()
+        .map(|p| Para::new(p.index, &p.text, lex))
+        .collect();
+    let mut found = people::resolve(&paras, lex, &mut warnings);
+    let organizations = orgs::resolve(&paras, &found.people, &found.claimed);
+    people::countries_from_delegations(&paras, &mut found.people, &organizations);
+    let places = places::resolve(&paras, &found.claimed);
+    let bodies: Vec<usize> = parsed
+        .paragraphs
+        .iter()
+        .filter(|p| p.kind == ParagraphKind::Body)
+        .map(|p| p.index)
+        .collect();
+    let published = parsed
+        .published
+        .as_ref()
+        .and_then(|p| p.date.as_deref())
+        .and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok());
+    let ledes: Vec<events::Lede<'_, '_, '_>> = bodies
+        .iter()
+        .take(2)
+        .map(|&i| events::Lede {
+            para: &paras[i],
+            claimed: &found.claimed[i],
+        })
+        .collect();
+    let dateline = parsed
+        .dateline
+        .as_ref()
+        .map(|d| (d, Para::new(usize::MAX, &d.raw, lex)));
+    let events = events::resolve(&ledes, published, dateline.as_ref().map(|(d, p)| (*d, p)));
+    drop(ledes);
+    let lede_index = bodies.first().copied();
+    let people = found.people;
+    drop(paras);
+    Record {
+        id: text.id,
+        source: text.source,
+        title: parsed.title,
+        published: parsed.published,
+        dateline: parsed.dateline,
+        lede: lede_index.map(|i| parsed.paragraphs[i].text.clone()),
+        signoff: parsed.signoff,
+        trailer: parsed.trailer,
+        paragraphs: parsed.paragraphs,
+        people,
+        organizations,
+        places,
+        events,
+        warnings,
+    }
+}

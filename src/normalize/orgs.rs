@@ -1,0 +1,343 @@
+//! Organizations: names built around a head word (`Ministry`, `Department`,
+//! `Embassy`…), known bodies (`ASEAN`), acronyms introduced in parentheses
+//! and their later bare uses.
+//!
+//! `Lao Ministry of Public Security` and `Ministry of Public Security of Laos`
+//! are one organization (name without the country, country Laos); an acronym
+//! after a leader's role (`Minister of Public Security (MoPS)`) names the
+//! body the role leads (the Ministry).
+
+use std::collections::HashMap;
+
+use crate::lexicon::{Entry, RoleClass};
+use crate::model::{Mention, Organization, Person};
+use crate::normalize::para::Para;
+use crate::text::{fold, slug};
+
+struct Found {
+    name: String,
+    acronym: Option<String>,
+    country: Option<String>,
+    mention: Option<Mention>,
+}
+
+/// Extend right from `i` over `of|for|on [the] Capitalized…` complements.
+fn complements(p: &Para<'_, '_>, mut i: usize, claimed: &[bool]) -> usize {
+    let cap_word = |k: usize| {
+        k < p.toks.len()
+            && !claimed[k]
+            && p.toks[k].is_word()
+            && p.toks[k].cap
+            && p.role_class(k)
+                .is_none_or(|c| c != RoleClass::Head && c != RoleClass::Modifier)
+    };
+    loop {
+        let mut k = i;
+        if k < p.toks.len() && p.toks[k].is("'s") && cap_word(k + 1) {
+            k += 1;
+        } else if k < p.toks.len()
+            && ["of", "for", "on"].contains(&p.toks[k].fold.as_str())
+            && !p.toks[k].cap
+        {
+            k += 1;
+            if k < p.toks.len() && p.toks[k].fold == "the" && !p.toks[k].cap {
+                k += 1;
+            }
+        } else {
+            return i;
+        }
+        if !cap_word(k) {
+            return i;
+        }
+        while cap_word(k)
+            || (k + 1 < p.toks.len()
+                && (p.toks[k].is(",") || p.toks[k].fold == "and" || p.toks[k].is("'s"))
+                && cap_word(k + 1))
+        {
+            k += 1;
+        }
+        i = k;
+    }
+}
+
+/// Split a leading nationality word and a trailing `of [the] <country>` off
+/// tokens `a..b`; returns the kept range and the country.
+fn strip_country(p: &Para<'_, '_>, mut a: usize, mut b: usize) -> (usize, usize, Option<String>) {
+    let mut country = None;
+    if let Some(c) = p.demonym(a) {
+        let end = p.tag(a).map_or(a + 1, |t| t.end);
+        country = Some(c.to_string());
+        // `Lao Ministry of …` is the Ministry of Laos, but `Lao People's
+        // Revolutionary Party` and `Vietnamese Embassy` keep their word.
+        if b - end >= 2 && p.org_leader(end).is_some() {
+            a = end;
+        }
+    }
+    if b > a
+        && let Some((name, "country", _)) = p.place(b - 1)
+    {
+        let mut k = p.tag(b - 1).map_or(b - 1, |t| t.start);
+        if k > a && p.toks[k - 1].fold == "the" {
+            k -= 1;
+        }
+        if k > a + 1 && p.toks[k - 1].fold == "of" {
+            country.get_or_insert_with(|| name.to_string());
+            b = k - 1;
+        }
+    }
+    if country.is_none() {
+        country = (a..b).find_map(|i| {
+            p.demonym(i).map(str::to_string).or_else(|| {
+                p.place(i).and_then(|(n, k, c)| {
+                    if k == "country" {
+                        Some(n.to_string())
+                    } else {
+                        c.map(str::to_string)
+                    }
+                })
+            })
+        });
+    }
+    (a, b, country)
+}
+
+/// Find the organizations in `paras`, given the people found already.
+pub fn resolve(
+    paras: &[Para<'_, '_>],
+    people: &[Person],
+    claimed: &[Vec<bool>],
+) -> Vec<Organization> {
+    let mut found: Vec<Found> = Vec::new();
+    for (pi, p) in paras.iter().enumerate() {
+        let claimed = &claimed[pi];
+        let mut i = 0;
+        while i < p.toks.len() {
+            // A known organization.
+            if let Some(tag) = p.tag(i)
+                && let Some((name, country)) = tag.entries.iter().find_map(|e| match e {
+                    Entry::Org { name, country } => Some((name.clone(), country.clone())),
+                    _ => None,
+                })
+            {
+                let acronym = p
+                    .paren_acronym_at(tag.end)
+                    .map(|k| p.slice(k, k + 1).to_string());
+                found.push(Found {
+                    name,
+                    acronym,
+                    country,
+                    mention: Some(p.mention(tag.start, tag.end)),
+                });
+                i = tag.end;
+                continue;
+            }
+            // A capitalized head word: take the capitalized run around it
+            // (`Party Central Committee`, `Cambodian National Police`).
+            if p.is_org_head(i) && p.toks[i].cap && !claimed[i] {
+                let org_word = |k: usize| {
+                    !claimed[k]
+                        && p.toks[k].is_word()
+                        && p.toks[k].cap
+                        && p.role_class(k).is_none()
+                        && !p.is_rank(k)
+                };
+                let mut a = p.tag(i).map_or(i, |t| t.start);
+                while a > 0 {
+                    let k = a - 1;
+                    if org_word(k) {
+                        a = p.tag(k).map_or(k, |t| t.start);
+                    } else if p.toks[k].is("'s") && k > 0 && org_word(k - 1) {
+                        a = k;
+                    } else {
+                        break;
+                    }
+                }
+                let mut head_end = p.tag(i).map_or(i + 1, |t| t.end);
+                while head_end < p.toks.len() && org_word(head_end) {
+                    head_end = p.tag(head_end).map_or(head_end + 1, |t| t.end);
+                }
+                // `Party Secretary`, `Police Chief`: the body names a role.
+                if p.role_class(head_end) == Some(RoleClass::Head) {
+                    i = head_end;
+                    continue;
+                }
+                while a < i && p.toks[a].cap && p.toks[a].is_word() && is_sentence_word(p, a) {
+                    a += 1;
+                }
+                let b = complements(p, head_end, claimed);
+                let (s, e, country) = strip_country(p, a, b);
+                let acronym = p.paren_acronym_at(b).map(|k| p.slice(k, k + 1).to_string());
+                found.push(Found {
+                    name: p.phrase(s, e, &[]),
+                    acronym,
+                    country,
+                    mention: Some(p.mention(a, b)),
+                });
+                i = b;
+                continue;
+            }
+            // An acronym after a leader's role: `Minister of Public Security (MoPS)`.
+            if let Some(k) = p.paren_acronym_at(i)
+                && let Some(org) = role_acronym(p, i, k, next_person(p, k + 2, people))
+            {
+                found.push(org);
+                i = k + 2;
+                continue;
+            }
+            i += 1;
+        }
+    }
+    // Bare uses of acronyms defined anywhere in the article.
+    let acronyms: HashMap<String, usize> = found
+        .iter()
+        .enumerate()
+        .filter_map(|(n, f)| f.acronym.clone().map(|a| (a, n)))
+        .collect();
+    let mut bare = Vec::new();
+    for p in paras {
+        for (k, t) in p.toks.iter().enumerate() {
+            let s = p.slice(k, k + 1);
+            let inside_parens = k > 0 && p.toks[k - 1].is("(");
+            if t.is_word()
+                && !inside_parens
+                && let Some(&n) = acronyms.get(s)
+                && p.tag(k).is_none()
+            {
+                bare.push((n, p.mention(k, k + 1)));
+            }
+        }
+    }
+    assemble(found, bare)
+}
+
+/// A word that starts a sentence rather than a name (`The`, `After`).
+fn is_sentence_word(p: &Para<'_, '_>, i: usize) -> bool {
+    let f = p.toks[i].fold.as_str();
+    matches!(
+        f,
+        "the"
+            | "a"
+            | "an"
+            | "after"
+            | "during"
+            | "in"
+            | "at"
+            | "on"
+            | "both"
+            | "as"
+            | "while"
+            | "with"
+    )
+}
+
+/// The person named right after token `i` (skipping ranks).
+fn next_person<'p>(p: &Para<'_, '_>, mut i: usize, people: &'p [Person]) -> Option<&'p Person> {
+    while i < p.toks.len() && (p.is_rank(i) || p.toks[i].is(".")) {
+        i += 1;
+    }
+    let c = p.toks.get(i)?.cstart;
+    people.iter().find(|person| {
+        person
+            .mentions
+            .iter()
+            .any(|m| m.paragraph == p.index && m.start == c)
+    })
+}
+
+/// `Minister of X (ACR)` → `Ministry of X`, acronym ACR.
+fn role_acronym(
+    p: &Para<'_, '_>,
+    open: usize,
+    acr: usize,
+    person: Option<&Person>,
+) -> Option<Found> {
+    // Find the role head before the complement.
+    let mut h = open;
+    while h > 0 {
+        h -= 1;
+        if p.role_class(h) == Some(RoleClass::Head) {
+            break;
+        }
+        let t = &p.toks[h];
+        if !(t.is_word() && (t.cap || p.is_connector(h))) && !t.is("'s") && !t.is(",") {
+            return None;
+        }
+    }
+    if p.role_class(h) != Some(RoleClass::Head) || p.toks.get(h + 1).is_none_or(|t| t.fold != "of")
+    {
+        return None;
+    }
+    let head = crate::lexicon::org_for_leader(&p.toks[h].fold)?;
+    let complement = p.phrase(h + 1, open, &[]);
+    let mut country = None;
+    let mut d = h;
+    while d > 0 && p.role_class(d - 1) == Some(RoleClass::Modifier) {
+        d -= 1;
+    }
+    if d > 0 {
+        country = p.demonym(d - 1).map(str::to_string);
+    }
+    let country = country.or_else(|| person.and_then(|x| x.country.clone()));
+    Some(Found {
+        name: format!("{head} {complement}"),
+        acronym: Some(p.slice(acr, acr + 1).to_string()),
+        country,
+        mention: None,
+    })
+}
+
+/// Merge findings into organizations: one per (name, country); a finding
+/// without a country joins the one organization of that name that has one.
+fn assemble(found: Vec<Found>, bare: Vec<(usize, Mention)>) -> Vec<Organization> {
+    let key = |name: &str, country: &Option<String>| (fold(name), country.clone());
+    let mut orgs: Vec<Organization> = Vec::new();
+    let mut index: HashMap<(String, Option<String>), usize> = HashMap::new();
+    let mut slot_of_found = Vec::with_capacity(found.len());
+    // Countries known per name, to place country-less findings.
+    let mut countries: HashMap<String, Vec<Option<String>>> = HashMap::new();
+    for f in &found {
+        let list = countries.entry(fold(&f.name)).or_default();
+        if f.country.is_some() && !list.contains(&f.country) {
+            list.push(f.country.clone());
+        }
+    }
+    for f in found {
+        let mut country = f.country.clone();
+        if country.is_none()
+            && let Some(list) = countries.get(&fold(&f.name))
+            && list.len() == 1
+        {
+            country = list[0].clone();
+        }
+        let k = key(&f.name, &country);
+        let slot = *index.entry(k).or_insert_with(|| {
+            orgs.push(Organization {
+                id: match &country {
+                    Some(c) => format!("{}-{}", slug(&f.name), slug(c)),
+                    None => slug(&f.name),
+                },
+                name: f.name.clone(),
+                acronym: None,
+                country: country.clone(),
+                mentions: vec![],
+            });
+            orgs.len() - 1
+        });
+        if orgs[slot].acronym.is_none() {
+            orgs[slot].acronym = f.acronym.clone();
+        }
+        if let Some(m) = f.mention {
+            orgs[slot].mentions.push(m);
+        }
+        slot_of_found.push(slot);
+    }
+    for (n, m) in bare {
+        orgs[slot_of_found[n]].mentions.push(m);
+    }
+    for o in &mut orgs {
+        o.mentions.sort_by_key(|m| (m.paragraph, m.start));
+        o.mentions.dedup();
+    }
+    orgs.sort_by_key(|o| o.mentions.first().map(|m| (m.paragraph, m.start)));
+    orgs
+}

@@ -1,0 +1,174 @@
+//! One paragraph, tokenized and tagged once; every sub-pass reads it.
+
+use crate::lexicon::{Entry, Lexicon, RoleClass, Tag};
+use crate::model::Mention;
+use crate::text::{Token, tokenize};
+
+/// A paragraph's tokens and the lexicon phrases among them.
+pub struct Para<'a, 'l> {
+    /// Index into the record's paragraphs.
+    pub index: usize,
+    /// The paragraph's text.
+    pub text: &'a str,
+    /// Its tokens.
+    pub toks: Vec<Token>,
+    /// Lexicon phrases, in order, not overlapping.
+    pub tags: Vec<Tag<'l>>,
+    /// For each token, the index of the tag covering it.
+    tag_at: Vec<Option<usize>>,
+}
+
+/// Lowercase words that may sit inside a role or organization phrase.
+const CONNECTORS: &[&str] = &["and", "for", "of", "on", "the", "to"];
+
+impl<'a, 'l> Para<'a, 'l> {
+    /// Tokenize and tag `text`.
+    pub fn new(index: usize, text: &'a str, lex: &'l Lexicon) -> Self {
+        let toks = tokenize(text);
+        let tags = lex.tag(&toks);
+        let mut tag_at = vec![None; toks.len()];
+        for (k, t) in tags.iter().enumerate() {
+            for slot in &mut tag_at[t.start..t.end] {
+                *slot = Some(k);
+            }
+        }
+        Para {
+            index,
+            text,
+            toks,
+            tags,
+            tag_at,
+        }
+    }
+
+    /// The tag covering token `i`.
+    pub fn tag(&self, i: usize) -> Option<&Tag<'l>> {
+        self.tag_at.get(i).copied().flatten().map(|k| &self.tags[k])
+    }
+
+    /// The first entry of the tag at `i` that `f` accepts.
+    pub fn entry<T>(&self, i: usize, f: impl Fn(&'l Entry) -> Option<T>) -> Option<T> {
+        self.tag(i)?.entries.iter().find_map(f)
+    }
+
+    /// Token `i` is in a rank or honorific.
+    pub fn is_rank(&self, i: usize) -> bool {
+        self.entry(i, |e| matches!(e, Entry::Rank(_)).then_some(()))
+            .is_some()
+    }
+
+    /// The role class of the tag at `i`.
+    pub fn role_class(&self, i: usize) -> Option<RoleClass> {
+        self.entry(i, |e| match e {
+            Entry::Role { class, .. } => Some(*class),
+            _ => None,
+        })
+    }
+
+    /// The country of a demonym at `i`.
+    pub fn demonym(&self, i: usize) -> Option<&'l str> {
+        self.entry(i, |e| match e {
+            Entry::Demonym(c) => Some(c.as_str()),
+            _ => None,
+        })
+    }
+
+    /// The place entry at `i`: (name, kind, country).
+    pub fn place(&self, i: usize) -> Option<(&'l str, &'l str, Option<&'l str>)> {
+        self.entry(i, |e| match e {
+            Entry::Place {
+                name,
+                kind,
+                country,
+            } => Some((name.as_str(), kind.as_str(), country.as_deref())),
+            _ => None,
+        })
+    }
+
+    /// Token `i` heads an organization name.
+    pub fn is_org_head(&self, i: usize) -> bool {
+        self.entry(i, |e| matches!(e, Entry::OrgHead(_)).then_some(()))
+            .is_some()
+    }
+
+    /// The leader's role of an organization head at `i` (`Ministry` → `minister`).
+    pub fn org_leader(&self, i: usize) -> Option<&'l str> {
+        self.entry(i, |e| match e {
+            Entry::OrgHead(Some(leader)) => Some(leader.as_str()),
+            _ => None,
+        })
+    }
+
+    /// A lowercase connector inside phrases (`of`, `the`, `and`, …).
+    pub fn is_connector(&self, i: usize) -> bool {
+        let t = &self.toks[i];
+        t.is_word() && !t.cap && CONNECTORS.contains(&t.fold.as_str())
+    }
+
+    /// An acronym-looking word: `MoPS`, `ASEAN`, `CLV`.
+    pub fn is_acronym(&self, i: usize) -> bool {
+        let t = &self.toks[i];
+        let s = &self.text[t.start..t.end];
+        t.is_word()
+            && t.cap
+            && s.chars().count() <= 10
+            && s.chars().filter(|c| c.is_uppercase()).count() >= 2
+    }
+
+    /// `( ACRONYM )` starting at token `i`: the acronym's token index.
+    pub fn paren_acronym_at(&self, i: usize) -> Option<usize> {
+        (self.toks.get(i)?.is("(")
+            && self.toks.get(i + 2).is_some_and(|t| t.is(")"))
+            && self.is_acronym(i + 1))
+        .then_some(i + 1)
+    }
+
+    /// Skip period tokens going backwards from `i` (inclusive).
+    pub fn back_over_periods(&self, mut i: usize) -> Option<usize> {
+        loop {
+            if !self.toks.get(i)?.is(".") {
+                return Some(i);
+            }
+            i = i.checked_sub(1)?;
+        }
+    }
+
+    /// The source text of tokens `a..b`.
+    pub fn slice(&self, a: usize, b: usize) -> &'a str {
+        &self.text[self.toks[a].start..self.toks[b - 1].end]
+    }
+
+    /// A mention of tokens `a..b`.
+    pub fn mention(&self, a: usize, b: usize) -> Mention {
+        Mention {
+            paragraph: self.index,
+            start: self.toks[a].cstart,
+            end: self.toks[b - 1].cend,
+            text: self.slice(a, b).to_string(),
+        }
+    }
+
+    /// Tokens `a..b` as words joined the way text writes them: no space
+    /// before `,` `'s` `)` or after `(`; periods dropped.
+    pub fn phrase(&self, a: usize, b: usize, skip: &[usize]) -> String {
+        let mut out = String::new();
+        let mut prev: Option<&Token> = None;
+        for i in a..b {
+            let t = &self.toks[i];
+            if skip.contains(&i) || t.is(".") {
+                continue;
+            }
+            let glue = t.is(",")
+                || t.is("'s")
+                || t.is(")")
+                || t.is("-")
+                || prev.is_some_and(|p| p.is("(") || p.is("-"));
+            if !out.is_empty() && !glue {
+                out.push(' ');
+            }
+            out.push_str(&self.text[t.start..t.end]);
+            prev = Some(t);
+        }
+        out
+    }
+}

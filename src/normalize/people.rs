@@ -1,0 +1,618 @@
+//! People: name candidates, the titles, roles and country around them, and
+//! short mentions linked back to the full name.
+//!
+//! Pass 1 finds full names (2–4 capitalized words) that the text vouches
+//! for: a rank, role or nationality word before them, a role after them as
+//! an appositive, or a Vietnamese family name first. Pass 2 links every
+//! capitalized run to a person — the same full name, or a one-word short form
+//! (`Quang`, `Chairman Hue`, `Lakhamphong`) that names exactly one person.
+//! A short form that fits two people is left unresolved, with a warning.
+
+use std::collections::HashMap;
+
+use crate::lexicon::{Entry, Lexicon, RoleClass};
+use crate::model::{Mention, Person};
+use crate::normalize::para::Para;
+use crate::text::slug;
+
+/// What the words around one mention say about the person.
+#[derive(Debug, Default, Clone, PartialEq)]
+pub struct Context {
+    /// Ranks and honorifics in full words.
+    pub titles: Vec<String>,
+    /// Roles as phrases.
+    pub roles: Vec<String>,
+    /// Country from a nationality word or `of <country>`.
+    pub country: Option<String>,
+    /// Country from a place or nationality word inside a role (weaker).
+    pub inner_country: Option<String>,
+}
+
+impl Context {
+    fn vouches(&self) -> bool {
+        !self.titles.is_empty() || !self.roles.is_empty() || self.country.is_some()
+    }
+}
+
+/// Token ranges `a..b` of capitalized name-like runs in a paragraph.
+fn name_runs(p: &Para<'_, '_>, lex: &Lexicon) -> Vec<(usize, usize)> {
+    let name_word = |i: usize| {
+        let t = &p.toks[i];
+        t.is_word()
+            && t.cap
+            && p.tag(i).is_none()
+            && !p.is_acronym(i)
+            && !t.fold.chars().all(|c| c.is_ascii_digit())
+            && (!lex.is_stopword(&t.fold) || lex.is_vn_family(&t.fold))
+    };
+    // A one-word place or nationality inside a Vietnamese name: `Vuong Dinh Hue`.
+    let absorbable = |i: usize| {
+        let t = &p.toks[i];
+        t.is_word()
+            && t.cap
+            && p.tag(i).is_some_and(|tag| {
+                tag.end - tag.start == 1
+                    && tag
+                        .entries
+                        .iter()
+                        .all(|e| matches!(e, Entry::Place { .. } | Entry::Demonym(_)))
+            })
+    };
+    let mut runs = Vec::new();
+    let mut i = 0;
+    while i < p.toks.len() {
+        if !name_word(i) {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        let vn = lex.is_vn_family(&p.toks[i].fold);
+        i += 1;
+        while i < p.toks.len() && (name_word(i) || (vn && absorbable(i))) {
+            i += 1;
+        }
+        if i - start <= 4 {
+            runs.push((start, i));
+        }
+    }
+    runs
+}
+
+/// Words before a place that make it a place, not a person (`in Hue`).
+const PLACE_WORDS_BEFORE: &[&str] = &[
+    "across", "at", "from", "in", "into", "near", "of", "to", "toward", "towards", "via", "visit",
+    "visited", "visiting", "visits",
+];
+
+/// One-word places that are also a person's short form (`Chairman Hue`,
+/// `Hue said`): a person unless a preposition puts them on the map.
+fn place_words_naming_people(
+    p: &Para<'_, '_>,
+    keys: &HashMap<String, Vec<usize>>,
+    names: &[bool],
+) -> Vec<(usize, usize)> {
+    (0..p.toks.len())
+        .filter(|&i| {
+            !names[i]
+                && p.toks[i].cap
+                && keys.contains_key(&p.toks[i].fold)
+                && p.place(i).is_some()
+                && p.tag(i).is_some_and(|t| t.end - t.start == 1)
+                && (i == 0 || !PLACE_WORDS_BEFORE.contains(&p.toks[i - 1].fold.as_str()))
+        })
+        .map(|i| (i, i + 1))
+        .collect()
+}
+
+/// Read titles and roles before the name at `a` and an appositive after `b`.
+/// `names` marks tokens that belong to other names, where a role phrase stops.
+pub fn context(p: &Para<'_, '_>, a: usize, b: usize, names: &[bool]) -> Context {
+    let mut ctx = Context::default();
+    // Ranks and honorifics right before the name.
+    let mut j = a.checked_sub(1).and_then(|j| p.back_over_periods(j));
+    let mut titles = Vec::new();
+    while let Some(k) = j {
+        let Some(tag) = p.tag(k).filter(|_| p.is_rank(k)) else {
+            break;
+        };
+        if let Some(Entry::Rank(title)) = tag.entries.iter().find(|e| matches!(e, Entry::Rank(_))) {
+            titles.push(title.clone());
+        }
+        j = tag
+            .start
+            .checked_sub(1)
+            .and_then(|j| p.back_over_periods(j));
+    }
+    titles.reverse();
+    ctx.titles = titles;
+    // The role phrase before them, walking back; it must touch the name
+    // (`Minister of Public Security` vouches for nothing after `of`).
+    if let Some(end) = j.filter(|&e| !p.is_connector(e) && !p.toks[e].is(",")) {
+        let (start, skip) = role_run_back(p, end, names);
+        read_roles(p, start, end + 1, &skip, &mut ctx);
+    }
+    // An appositive: `To Lam, Minister of Public Security, said`.
+    if p.toks.get(b).is_some_and(|t| t.is(",")) && p.role_class(b + 1).is_some() {
+        let (end, skip) = role_run_forward(p, b + 1, names);
+        let mut after = Context::default();
+        read_roles(p, b + 1, end, &skip, &mut after);
+        ctx.roles.extend(after.roles);
+        ctx.country = ctx.country.or(after.country);
+        ctx.inner_country = ctx.inner_country.or(after.inner_country);
+    }
+    ctx
+}
+
+/// Can token `i` be part of a role phrase (apart from `,` and `( X )`)?
+fn role_token(p: &Para<'_, '_>, i: usize, names: &[bool]) -> bool {
+    let t = &p.toks[i];
+    if names[i] {
+        return false;
+    }
+    if let Some(tag) = p.tag(i) {
+        return tag.entries.iter().any(|e| {
+            matches!(
+                e,
+                Entry::Role { .. }
+                    | Entry::OrgHead(_)
+                    | Entry::Org { .. }
+                    | Entry::Demonym(_)
+                    | Entry::Place { .. }
+                    | Entry::Common
+            )
+        });
+    }
+    (t.is_word() && t.cap) || p.is_connector(i) || t.is("'s")
+}
+
+/// Walk back from `end` (inclusive) over a role phrase. Returns its first
+/// token and the tokens of `( ACRONYM )` groups inside it.
+fn role_run_back(p: &Para<'_, '_>, end: usize, names: &[bool]) -> (usize, Vec<usize>) {
+    let mut skip = Vec::new();
+    let mut start = end + 1;
+    let mut i = end as isize;
+    while i >= 0 {
+        let k = i as usize;
+        let t = &p.toks[k];
+        if t.is(")") && k >= 2 && p.paren_acronym_at(k - 2).is_some() {
+            skip.extend([k - 2, k - 1, k]);
+            start = k - 2;
+            i -= 3;
+            continue;
+        }
+        if t.is(",") {
+            // A list of roles (`Politburo member, Deputy Prime Minister`) or
+            // a list inside one (`Minister of Labour, Invalids and …`).
+            if k >= 1
+                && (p.role_class(k - 1).is_some()
+                    || role_token(p, k - 1, names) && p.toks[k - 1].cap)
+            {
+                start = k;
+                i -= 1;
+                continue;
+            }
+            break;
+        }
+        if !role_token(p, k, names) {
+            break;
+        }
+        start = k;
+        i -= 1;
+    }
+    // Never start on a connector or a stray comma.
+    while start <= end && (p.is_connector(start) || p.toks[start].is(",") || p.toks[start].is("'s"))
+    {
+        start += 1;
+    }
+    (start, skip)
+}
+
+/// Walk forward from `start` over an appositive role phrase; returns its end.
+fn role_run_forward(p: &Para<'_, '_>, start: usize, names: &[bool]) -> (usize, Vec<usize>) {
+    let mut skip = Vec::new();
+    let mut i = start;
+    while i < p.toks.len() {
+        if let Some(acr) = p.paren_acronym_at(i) {
+            skip.extend([i, acr, acr + 1]);
+            i += 3;
+            continue;
+        }
+        if !role_token(p, i, names) {
+            break;
+        }
+        i += 1;
+    }
+    while i > start && p.is_connector(i - 1) {
+        i -= 1;
+    }
+    (i, skip)
+}
+
+/// Split `a..b` into roles at `,`/`and` before a new role word; move
+/// nationality words and `of <country>` to the country.
+fn read_roles(p: &Para<'_, '_>, a: usize, b: usize, skip: &[usize], ctx: &mut Context) {
+    if a >= b {
+        return;
+    }
+    let starts_role = |i: usize| i < b && (p.role_class(i).is_some() || p.demonym(i).is_some());
+    let mut segments = Vec::new();
+    let mut seg_start = a;
+    for i in a..b {
+        let sep = p.toks[i].is(",") || (p.toks[i].is_word() && p.toks[i].fold == "and");
+        if sep && starts_role(i + 1) {
+            segments.push((seg_start, i));
+            seg_start = i + 1;
+        }
+    }
+    segments.push((seg_start, b));
+    for (mut s, mut e) in segments {
+        while s < e && (p.is_connector(s) || p.toks[s].is(",")) {
+            s += 1;
+        }
+        // Leading nationality words.
+        while s < e
+            && let Some(country) = p.demonym(s)
+        {
+            ctx.country.get_or_insert_with(|| country.to_string());
+            s = p.tag(s).map_or(s + 1, |t| t.end);
+        }
+        // Trailing `of [the] <country>`.
+        if e > s
+            && let Some((name, "country", _)) = p.place(e - 1)
+        {
+            let tag_start = p.tag(e - 1).map_or(e - 1, |t| t.start);
+            let mut k = tag_start;
+            if k > s && p.toks[k - 1].fold == "the" {
+                k -= 1;
+            }
+            if k > s && p.toks[k - 1].fold == "of" {
+                ctx.country.get_or_insert_with(|| name.to_string());
+                e = k - 1;
+            }
+        }
+        let has_head = (s..e).any(|i| p.role_class(i) == Some(RoleClass::Head));
+        if !has_head {
+            continue;
+        }
+        for i in s..e {
+            let after_to = i > s && p.toks[i - 1].fold == "to";
+            if after_to {
+                continue;
+            }
+            if let Some(c) = p.demonym(i).or_else(|| {
+                p.place(i)
+                    .and_then(|(n, k, c)| if k == "country" { Some(n) } else { c })
+            }) {
+                ctx.inner_country.get_or_insert_with(|| c.to_string());
+            }
+        }
+        let role = expand(p, s, e, skip);
+        let role = role.strip_prefix("the ").unwrap_or(&role).to_string();
+        if !role.is_empty() {
+            ctx.roles.push(role);
+        }
+    }
+}
+
+/// The phrase `s..e` with abbreviations spelled out (`PM` → `Prime Minister`).
+fn expand(p: &Para<'_, '_>, s: usize, e: usize, skip: &[usize]) -> String {
+    let mut out = String::new();
+    let mut i = s;
+    let mut from = s;
+    while i < e {
+        let expansion = p.tag(i).and_then(|t| {
+            t.entries.iter().find_map(|en| match en {
+                Entry::Role {
+                    expansion: Some(x), ..
+                } => Some((t.start, t.end, x.as_str())),
+                _ => None,
+            })
+        });
+        match expansion {
+            Some((ts, te, x)) if ts >= s && te <= e => {
+                push_words(&mut out, &p.phrase(from, ts, skip));
+                push_words(&mut out, x);
+                i = te;
+                from = te;
+            }
+            _ => i += 1,
+        }
+    }
+    push_words(&mut out, &p.phrase(from, e, skip));
+    out
+}
+
+fn push_words(out: &mut String, s: &str) {
+    if s.is_empty() {
+        return;
+    }
+    if !out.is_empty() && !s.starts_with([',', '\'']) {
+        out.push(' ');
+    }
+    out.push_str(s);
+}
+
+/// A person being assembled from mentions.
+struct Acc {
+    words: Vec<String>,
+    folded: String,
+    titles: Vec<String>,
+    roles: Vec<String>,
+    country: Option<String>,
+    inner_country: Option<String>,
+    mentions: Vec<Mention>,
+}
+
+impl Acc {
+    fn absorb(&mut self, ctx: Context) {
+        self.titles.extend(ctx.titles);
+        self.roles.extend(ctx.roles);
+        if self.country.is_none() {
+            self.country = ctx.country;
+        }
+        if self.inner_country.is_none() {
+            self.inner_country = ctx.inner_country;
+        }
+    }
+}
+
+/// Keep the first of equal items, and drop an item that another one spells
+/// out more fully (`Minister` beside `Minister of Public Security`,
+/// `General` beside `Senior Lieutenant General`).
+fn merge_phrases(items: &[String]) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for item in items {
+        if out.iter().any(|o| o.eq_ignore_ascii_case(item)) {
+            continue;
+        }
+        out.push(item.clone());
+    }
+    let subsumed = |a: &str, b: &str| {
+        let (a, b) = (a.to_lowercase(), b.to_lowercase());
+        a != b && (b.starts_with(&format!("{a} ")) || b.ends_with(&format!(" {a}")))
+    };
+    out.iter()
+        .filter(|a| !out.iter().any(|b| subsumed(a, b)))
+        .cloned()
+        .collect()
+}
+
+/// Everything the people pass found.
+pub struct People {
+    /// People in order of first mention.
+    pub people: Vec<Person>,
+    /// Per paragraph, tokens that belong to a person mention.
+    pub claimed: Vec<Vec<bool>>,
+}
+
+/// Find and resolve the people in `paras`.
+pub fn resolve(paras: &[Para<'_, '_>], lex: &Lexicon, warnings: &mut Vec<String>) -> People {
+    let runs: Vec<Vec<(usize, usize)>> = paras.iter().map(|p| name_runs(p, lex)).collect();
+    let mut names: Vec<Vec<bool>> = paras.iter().map(|p| vec![false; p.toks.len()]).collect();
+    let mut accs: Vec<Acc> = Vec::new();
+    let mut by_name: HashMap<String, usize> = HashMap::new();
+
+    // Pass 1: full names the text vouches for.
+    for (pi, p) in paras.iter().enumerate() {
+        for &(a, b) in &runs[pi] {
+            if b - a < 2 {
+                continue;
+            }
+            let folded = (a..b)
+                .map(|i| p.toks[i].fold.as_str())
+                .collect::<Vec<_>>()
+                .join(" ");
+            let known = by_name.contains_key(&folded);
+            let vn = lex.is_vn_family(&p.toks[a].fold);
+            if !(known || vn || context(p, a, b, &names[pi]).vouches()) {
+                continue;
+            }
+            for flag in &mut names[pi][a..b] {
+                *flag = true;
+            }
+            let words: Vec<String> = (a..b).map(|i| p.slice(i, i + 1).to_string()).collect();
+            let idx = *by_name.entry(folded.clone()).or_insert_with(|| {
+                accs.push(Acc {
+                    words: words.clone(),
+                    folded,
+                    titles: vec![],
+                    roles: vec![],
+                    country: None,
+                    inner_country: None,
+                    mentions: vec![],
+                });
+                accs.len() - 1
+            });
+            // Prefer the spelling with diacritics.
+            let acc = &mut accs[idx];
+            if words.iter().any(|w| !w.is_ascii()) && acc.words.iter().all(|w| w.is_ascii()) {
+                acc.words = words;
+            }
+        }
+    }
+
+    // Countries first, so short forms follow each country's name order.
+    for (pi, p) in paras.iter().enumerate() {
+        for &(a, b) in &runs[pi] {
+            if b - a < 2 {
+                continue;
+            }
+            let folded = (a..b)
+                .map(|i| p.toks[i].fold.as_str())
+                .collect::<Vec<_>>()
+                .join(" ");
+            if let Some(&idx) = by_name.get(&folded) {
+                let ctx = context(p, a, b, &names[pi]);
+                accs[idx].absorb(ctx);
+                accs[idx].mentions.push(p.mention(a, b));
+            }
+        }
+    }
+    for acc in &mut accs {
+        if acc.country.is_none() {
+            acc.country = acc.inner_country.clone();
+        }
+        let first = crate::text::fold(&acc.words[0]);
+        if acc.country.is_none() && lex.is_vn_family(&first) {
+            acc.country = Some("Vietnam".to_string());
+        }
+    }
+    let short_key = |acc: &Acc| {
+        let order = lex.name_order(acc.country.as_deref());
+        let w = if order.short_first {
+            &acc.words[0]
+        } else {
+            &acc.words[acc.words.len() - 1]
+        };
+        crate::text::fold(w)
+    };
+    let mut by_short: HashMap<String, Vec<usize>> = HashMap::new();
+    for (idx, acc) in accs.iter().enumerate() {
+        by_short.entry(short_key(acc)).or_default().push(idx);
+    }
+
+    // Pass 2: short forms.
+    for (pi, p) in paras.iter().enumerate() {
+        let mut singles: Vec<(usize, usize)> = runs[pi]
+            .iter()
+            .copied()
+            .filter(|(a, b)| b - a == 1)
+            .collect();
+        singles.extend(place_words_naming_people(p, &by_short, &names[pi]));
+        singles.sort_unstable();
+        for (a, b) in singles {
+            let word = &p.toks[a].fold;
+            let Some(owners) = by_short.get(word) else {
+                continue;
+            };
+            if owners.len() > 1 {
+                let who: Vec<String> = owners.iter().map(|&i| accs[i].words.join(" ")).collect();
+                warnings.push(format!(
+                    "ambiguous-mention: {:?} in paragraph {} could be {}",
+                    p.slice(a, b),
+                    p.index,
+                    who.join(" or ")
+                ));
+                continue;
+            }
+            names[pi][a] = true;
+            let ctx = context(p, a, b, &names[pi]);
+            let acc = &mut accs[owners[0]];
+            acc.absorb(Context {
+                country: None,
+                inner_country: None,
+                ..ctx
+            });
+            acc.mentions.push(p.mention(a, b));
+        }
+    }
+
+    let people = accs
+        .into_iter()
+        .filter(|acc| !acc.mentions.is_empty())
+        .map(|mut acc| {
+            acc.mentions.sort_by_key(|m| (m.paragraph, m.start));
+            let order = lex.name_order(acc.country.as_deref());
+            let vn_like = lex.is_vn_family(&crate::text::fold(&acc.words[0]));
+            let family_first = order.family_first || (acc.country.is_none() && vn_like);
+            let n = acc.words.len();
+            let (family, given) = if family_first && order.short_first {
+                (acc.words[0].clone(), acc.words[1..].join(" "))
+            } else if family_first {
+                (acc.words[0].clone(), acc.words[n - 1].clone())
+            } else {
+                (acc.words[n - 1].clone(), acc.words[..n - 1].join(" "))
+            };
+            let name = acc.words.join(" ");
+            Person {
+                id: slug(&acc.folded),
+                name,
+                family_name: Some(family),
+                given_name: Some(given),
+                titles: merge_phrases(&acc.titles),
+                roles: merge_phrases(&acc.roles),
+                country: acc.country,
+                mentions: acc.mentions,
+            }
+        })
+        .collect();
+    let mut people: Vec<Person> = people;
+    people.sort_by_key(|p| p.mentions.first().map(|m| (m.paragraph, m.start)));
+    People {
+        people,
+        claimed: names,
+    }
+}
+
+/// `a delegation of the Lao Ministry of … led by Deputy Minister X`: X
+/// without a country of their own takes the country of the organization
+/// named just before `led by` in the same paragraph.
+pub fn countries_from_delegations(
+    paras: &[Para<'_, '_>],
+    people: &mut [Person],
+    orgs: &[crate::model::Organization],
+) {
+    for person in people.iter_mut().filter(|x| x.country.is_none()) {
+        let found = person.mentions.iter().find_map(|m| {
+            let p = paras.iter().find(|p| p.index == m.paragraph)?;
+            let mut i = p.toks.iter().position(|t| t.cstart == m.start)?;
+            // Back over the titles and roles before the name.
+            while i > 0 {
+                let k = i - 1;
+                let t = &p.toks[k];
+                let determiner = ["its", "his", "her", "their"].contains(&t.fold.as_str());
+                if t.is(".")
+                    || p.tag(k).is_some()
+                    || (t.is_word() && t.cap)
+                    || p.is_connector(k)
+                    || determiner
+                {
+                    i = k;
+                } else {
+                    break;
+                }
+            }
+            if i < 2 || p.toks[i - 1].fold != "by" || p.toks[i - 2].fold != "led" {
+                return None;
+            }
+            let led_at = p.toks[i - 2].cstart;
+            orgs.iter()
+                .flat_map(|o| o.mentions.iter().map(move |om| (o, om)))
+                .filter(|(o, om)| {
+                    om.paragraph == m.paragraph && om.end <= led_at && o.country.is_some()
+                })
+                .max_by_key(|(_, om)| om.end)
+                .and_then(|(o, _)| o.country.clone())
+        });
+        if found.is_some() {
+            person.country = found;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn merging_drops_what_a_fuller_phrase_spells_out() {
+        let items: Vec<String> = [
+            "Minister",
+            "Deputy Prime Minister",
+            "Minister of Public Security",
+            "Minister",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+        assert_eq!(
+            merge_phrases(&items),
+            ["Deputy Prime Minister", "Minister of Public Security"]
+        );
+        let titles: Vec<String> = ["Senior Lieutenant General", "General"]
+            .iter()
+            .map(|s| s.to_string())
+            .collect();
+        assert_eq!(merge_phrases(&titles), ["Senior Lieutenant General"]);
+    }
+}

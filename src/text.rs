@@ -1,0 +1,219 @@
+//! Small text helpers shared by the stages: folding for lookups, white-space
+//! collapsing, slugs for ids, and the tokenizer the normalizer works on.
+
+use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::char::is_combining_mark;
+
+/// Lowercase, strip diacritics (`Thứ Sáu` → `thu sau`, `Đà` → `da`), drop
+/// periods and unify apostrophes, so lookups ignore case, accents and
+/// abbreviation dots.
+pub fn fold(s: &str) -> String {
+    s.nfd()
+        .filter(|c| !is_combining_mark(*c) && *c != '.')
+        .flat_map(|c| match c {
+            'đ' | 'Đ' => 'd'.to_lowercase(),
+            '’' | '‘' => '\''.to_lowercase(),
+            _ => c.to_lowercase(),
+        })
+        .collect()
+}
+
+/// Treat zero-width spaces and BOMs as white space too.
+pub fn is_space(c: char) -> bool {
+    c.is_whitespace() || matches!(c, '\u{200b}' | '\u{feff}')
+}
+
+/// Collapse every run of white space (tabs, NBSP, line breaks) to one space
+/// and trim the ends.
+pub fn collapse(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for word in s.split(is_space).filter(|w| !w.is_empty()) {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
+}
+
+/// A lowercase ASCII slug: `Tô Lâm` → `to-lam`, `Lao People's` → `lao-people-s`.
+pub fn slug(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in fold(s).chars() {
+        if c.is_ascii_alphanumeric() {
+            out.push(c);
+        } else if !out.ends_with('-') && !out.is_empty() {
+            out.push('-');
+        }
+    }
+    while out.ends_with('-') {
+        out.pop();
+    }
+    out
+}
+
+/// What a token is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    /// Letters and digits (with inner apostrophes: `O'Brien`).
+    Word,
+    /// Any other single character, or the possessive `'s`.
+    Punct,
+}
+
+/// A token with its place in the text, in bytes and in characters.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Token {
+    /// Byte offset of the first byte.
+    pub start: usize,
+    /// Byte offset one past the end.
+    pub end: usize,
+    /// Character offset of the first character.
+    pub cstart: usize,
+    /// Character offset one past the end.
+    pub cend: usize,
+    /// Word or punctuation.
+    pub kind: Kind,
+    /// The folded form ([`fold`]).
+    pub fold: String,
+    /// Starts with an upper-case letter.
+    pub cap: bool,
+}
+
+impl Token {
+    /// A word token.
+    pub fn is_word(&self) -> bool {
+        self.kind == Kind::Word
+    }
+
+    /// Punctuation `p` (`,`, `(`, `'s`, …).
+    pub fn is(&self, p: &str) -> bool {
+        self.kind == Kind::Punct && self.fold == p
+    }
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || is_combining_mark(c)
+}
+
+fn is_apostrophe(c: char) -> bool {
+    c == '\'' || c == '’'
+}
+
+/// Split text into words and punctuation, keeping byte and character offsets.
+/// Hyphens and periods are their own tokens; a possessive `'s` is one token.
+pub fn tokenize(text: &str) -> Vec<Token> {
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let byte_at = |i: usize| chars.get(i).map_or(text.len(), |&(b, _)| b);
+    let mut out = Vec::new();
+    let mut i = 0;
+    let push = |start: usize, end: usize, kind: Kind, out: &mut Vec<Token>| {
+        let s = &text[byte_at(start)..byte_at(end)];
+        out.push(Token {
+            start: byte_at(start),
+            end: byte_at(end),
+            cstart: start,
+            cend: end,
+            kind,
+            fold: match kind {
+                Kind::Word => fold(s),
+                Kind::Punct => s.replace('’', "'").to_lowercase(),
+            },
+            cap: s.chars().next().is_some_and(char::is_uppercase),
+        });
+    };
+    while i < chars.len() {
+        let c = chars[i].1;
+        if is_space(c) {
+            i += 1;
+        } else if is_word_char(c) {
+            let start = i;
+            while i < chars.len() {
+                let c = chars[i].1;
+                let inner_apostrophe = is_apostrophe(c)
+                    && chars.get(i + 1).is_some_and(|&(_, n)| n.is_alphabetic())
+                    && !is_possessive(&chars, i);
+                if !(is_word_char(c) || inner_apostrophe) {
+                    break;
+                }
+                i += 1;
+            }
+            push(start, i, Kind::Word, &mut out);
+        } else if is_apostrophe(c) && is_possessive(&chars, i) {
+            push(i, i + 2, Kind::Punct, &mut out);
+            i += 2;
+        } else {
+            push(i, i + 1, Kind::Punct, &mut out);
+            i += 1;
+        }
+    }
+    out
+}
+
+/// `'s` / `’s` at `i` ending a word: `Quang's`, `People’s`.
+fn is_possessive(chars: &[(usize, char)], i: usize) -> bool {
+    i > 0
+        && is_word_char(chars[i - 1].1)
+        && chars.get(i + 1).is_some_and(|&(_, c)| c == 's' || c == 'S')
+        && chars.get(i + 2).is_none_or(|&(_, c)| !is_word_char(c))
+}
+
+/// The folded form of a phrase as the tokenizer sees it: tokens joined by one
+/// space, periods dropped (`Sen. Lieut. Gen` → `sen lieut gen`).
+pub fn fold_phrase(s: &str) -> String {
+    tokenize(s)
+        .iter()
+        .filter(|t| !t.is("."))
+        .map(|t| t.fold.as_str())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tokens_keep_char_offsets_and_split_possessives() {
+        let text = "Tô Lâm's aides, Sen.Lieut.Gen O'Brien";
+        let toks = tokenize(text);
+        let words: Vec<(&str, usize, usize)> = toks
+            .iter()
+            .map(|t| (&text[t.start..t.end], t.cstart, t.cend))
+            .collect();
+        assert_eq!(
+            words,
+            [
+                ("Tô", 0, 2),
+                ("Lâm", 3, 6),
+                ("'s", 6, 8),
+                ("aides", 9, 14),
+                (",", 14, 15),
+                ("Sen", 16, 19),
+                (".", 19, 20),
+                ("Lieut", 20, 25),
+                (".", 25, 26),
+                ("Gen", 26, 29),
+                ("O'Brien", 30, 37),
+            ]
+        );
+        assert_eq!(toks[1].fold, "lam");
+        assert!(toks[0].cap && !toks[3].cap);
+    }
+
+    #[test]
+    fn folding_and_slugs() {
+        assert_eq!(fold("Đà Nẵng"), "da nang");
+        assert_eq!(fold_phrase("Sen. Lieut. Gen"), "sen lieut gen");
+        assert_eq!(
+            fold_phrase("Lao People’s Democratic Republic"),
+            "lao people 's democratic republic"
+        );
+        assert_eq!(slug("Tô Lâm"), "to-lam");
+        assert_eq!(slug("To Lam"), "to-lam");
+        assert_eq!(
+            slug("Ministry of Public Security (Laos)"),
+            "ministry-of-public-security-laos"
+        );
+    }
+}
