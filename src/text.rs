@@ -101,7 +101,8 @@ fn is_apostrophe(c: char) -> bool {
 }
 
 /// Split text into words and punctuation, keeping byte and character offsets.
-/// Hyphens and periods are their own tokens; a possessive `'s` is one token.
+/// Periods and hyphens before a capital (`Vietnam-Laos`) are their own
+/// tokens; `Ji-young` is one word; a possessive `'s` is one token.
 pub fn tokenize(text: &str) -> Vec<Token> {
     let chars: Vec<(usize, char)> = text.char_indices().collect();
     let byte_at = |i: usize| chars.get(i).map_or(text.len(), |&(b, _)| b);
@@ -133,7 +134,10 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                 let inner_apostrophe = is_apostrophe(c)
                     && chars.get(i + 1).is_some_and(|&(_, n)| n.is_alphabetic())
                     && !is_possessive(&chars, i);
-                if !(is_word_char(c) || inner_apostrophe) {
+                // `Ji-young`, `co-chaired` are one word; `Vietnam-Laos` is two.
+                let inner_hyphen =
+                    c == '-' && chars.get(i + 1).is_some_and(|&(_, n)| n.is_lowercase());
+                if !(is_word_char(c) || inner_apostrophe || inner_hyphen) {
                     break;
                 }
                 i += 1;

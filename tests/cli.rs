@@ -128,3 +128,63 @@ fn readme_examples_run() {
     }
     assert!(ran >= 2, "README has no runnable examples");
 }
+
+#[test]
+fn lexicon_files_add_knowledge_and_bad_lines_are_named() {
+    let dir = tempfile::tempdir().unwrap();
+    let article = " date 2023-01-02 Air Chief Marshal Somchai Keola met Timorese Minister of Defence Filomeno Paixao in Dili on January 1./.";
+    std::fs::write(dir.path().join("a.txt"), article).unwrap();
+    let plain = util::run_in(dir.path(), &["convert", "a.txt"], b"");
+    let before = &util::records(&plain)[0];
+    assert!(
+        before["people"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|p| p["titles"] != serde_json::json!(["Air Chief Marshal"]))
+    );
+    std::fs::write(
+        dir.path().join("mine.tsv"),
+        "# extra\nranks\tair chief marshal\tAir Chief Marshal\ndemonyms\ttimorese\tTimor-Leste\nplaces\tdili\tDili\tcity\tTimor-Leste\n",
+    )
+    .unwrap();
+    let out = util::run_in(
+        dir.path(),
+        &["convert", "--lexicon", "mine.tsv", "a.txt"],
+        b"",
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", util::stderr(&out));
+    let r = &util::records(&out)[0];
+    let somchai = r["people"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["name"] == "Somchai Keola")
+        .unwrap();
+    assert_eq!(somchai["titles"], serde_json::json!(["Air Chief Marshal"]));
+    let paixao = r["people"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["name"] == "Filomeno Paixao")
+        .unwrap();
+    assert_eq!(paixao["country"], "Timor-Leste");
+    assert_eq!(r["events"][0]["place"], "Dili");
+
+    std::fs::write(
+        dir.path().join("bad.tsv"),
+        "ranks\tair chief marshal\tAir Chief Marshal\nrank\tx\n",
+    )
+    .unwrap();
+    let out = util::run_in(
+        dir.path(),
+        &["convert", "--lexicon", "bad.tsv", "a.txt"],
+        b"",
+    );
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        util::stderr(&out).contains("bad.tsv: line 2: unknown table \"rank\""),
+        "{}",
+        util::stderr(&out)
+    );
+}

@@ -1,5 +1,5 @@
-//! The two real seed articles in ../shared/seeds against the layout facts in
-//! their expected.json (title, published, paragraphs, captions, sign-off).
+//! The two real seed articles in ../shared/seeds against every fact in their
+//! expected.json: layout, people, organizations, places and the event.
 
 use std::path::PathBuf;
 
@@ -13,7 +13,7 @@ fn seeds_dir() -> PathBuf {
 
 #[test]
 #[allow(clippy::print_stderr)] // the one note when the seeds are absent
-fn seed_layout_facts_hold() {
+fn seed_facts_hold() {
     let dir = seeds_dir();
     if !dir.join("expected.json").exists() {
         eprintln!("../shared/seeds not present; seed facts not checked");
@@ -75,7 +75,72 @@ fn seed_layout_facts_hold() {
         assert_eq!(body[body.len() - 1]["text"], exp["last_paragraph"], "{id}");
         assert_eq!(r["signoff"], exp["signoff"], "{id} signoff");
         assert_eq!(r["dateline"], exp["dateline"], "{id} dateline");
+        check_entities(id, r, exp);
         checked += 1;
     }
     assert_eq!(checked, 2, "both seeds checked");
+}
+
+/// People (in order, with titles, roles, country and every mention),
+/// organizations, places and the event.
+fn check_entities(id: &str, r: &Value, exp: &Value) {
+    let people = r["people"].as_array().unwrap();
+    let names: Vec<&Value> = people.iter().map(|p| &p["name"]).collect();
+    let want: Vec<&Value> = exp["people"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| &p["name"])
+        .collect();
+    assert_eq!(names, want, "{id} people");
+    let paras = r["paragraphs"].as_array().unwrap();
+    for (got, want) in people.iter().zip(exp["people"].as_array().unwrap()) {
+        for k in ["titles", "roles", "country"] {
+            assert_eq!(got[k], want[k], "{id} {} {k}", want["name"]);
+        }
+        for m in got["mentions"].as_array().unwrap() {
+            let text: String = paras[m["paragraph"].as_u64().unwrap() as usize]["text"]
+                .as_str()
+                .unwrap()
+                .chars()
+                .skip(m["start"].as_u64().unwrap() as usize)
+                .take((m["end"].as_u64().unwrap() - m["start"].as_u64().unwrap()) as usize)
+                .collect();
+            assert_eq!(Value::String(text), m["text"], "{id} mention slice");
+        }
+        if let Some(mentions) = want["mentions"].as_array() {
+            let mut got_texts: Vec<&str> = got["mentions"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|m| m["text"].as_str().unwrap())
+                .collect();
+            let mut want_texts: Vec<&str> = mentions.iter().map(|m| m.as_str().unwrap()).collect();
+            got_texts.sort_unstable();
+            want_texts.sort_unstable();
+            assert_eq!(got_texts, want_texts, "{id} {} mentions", want["name"]);
+        }
+    }
+    for o in exp["organizations_include"].as_array().unwrap() {
+        let found = r["organizations"].as_array().unwrap().iter().any(|g| {
+            g["name"] == o["name"] && g["acronym"] == o["acronym"] && g["country"] == o["country"]
+        });
+        assert!(found, "{id}: no organization {o}");
+    }
+    let places: Vec<&Value> = r["places"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| &p["name"])
+        .collect();
+    for p in exp["places_include"].as_array().unwrap() {
+        assert!(places.contains(&p), "{id}: no place {p}");
+    }
+    let ev = &exp["event"];
+    let found = r["events"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|e| e["date"] == ev["date"] && e["place"] == ev["place"]);
+    assert!(found, "{id}: no event {ev}");
 }

@@ -1,6 +1,7 @@
 //! The one integration test binary: runs the real `dateline` executable.
 
 mod cli;
+mod eval;
 mod golden;
 mod seeds;
 mod util;

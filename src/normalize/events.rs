@@ -151,7 +151,11 @@ pub fn resolve(
         .filter(|t| !lede.claimed[t.start..t.end].iter().any(|&c| c))
         .filter_map(|t| p.place(t.start).map(|(n, k, _)| (t.start, n, k)))
         .collect();
-    let after_in = |i: usize| i > 0 && p.toks[i - 1].fold == "in";
+    let after_in = |i: usize| {
+        i > 0
+            && ["in", "to", "at", "visited", "visit", "visits"]
+                .contains(&p.toks[i - 1].fold.as_str())
+    };
     let dateline_place = dateline
         .and_then(|(d, _)| d.place.as_deref())
         .map(|pl| lexicon::place(pl).map_or_else(|| pl.to_string(), |k| k.name.to_string()));

@@ -80,7 +80,9 @@ fn strip_country(p: &Para<'_, '_>, mut a: usize, mut b: usize) -> (usize, usize,
         if k > a && p.toks[k - 1].fold == "the" {
             k -= 1;
         }
-        if k > a + 1 && p.toks[k - 1].fold == "of" {
+        // `Ministry of X of Laos` is Laos's Ministry of X; `State Bank of
+        // Vietnam` keeps its name.
+        if k > a + 1 && p.toks[k - 1].fold == "of" && p.org_leader(a).is_some() {
             country.get_or_insert_with(|| name.to_string());
             b = k - 1;
         }
@@ -119,6 +121,12 @@ pub fn resolve(
                     _ => None,
                 })
             {
+                // `WHO` the body, not `who` the pronoun.
+                let written = p.slice(tag.start, tag.end);
+                if name.chars().all(|c| !c.is_lowercase()) && written != name {
+                    i = tag.end;
+                    continue;
+                }
                 let acronym = p
                     .paren_acronym_at(tag.end)
                     .map(|k| p.slice(k, k + 1).to_string());
@@ -148,6 +156,13 @@ pub fn resolve(
                         a = p.tag(k).map_or(k, |t| t.start);
                     } else if p.toks[k].is("'s") && k > 0 && org_word(k - 1) {
                         a = k;
+                    } else if p.role_class(k) == Some(RoleClass::Modifier)
+                        && !p.toks[k].cap
+                        && k > 0
+                        && p.place(k - 1).is_some()
+                    {
+                        // `Quang Tri provincial Party Committee`.
+                        a = k;
                     } else {
                         break;
                     }
@@ -166,6 +181,12 @@ pub fn resolve(
                 }
                 let b = complements(p, head_end, claimed);
                 let (s, e, country) = strip_country(p, a, b);
+                // A lone generic head (`the Government`, `the Party`) names
+                // nothing on its own.
+                if e - s == 1 && p.is_org_head(s) && p.paren_acronym_at(b).is_none() {
+                    i = b;
+                    continue;
+                }
                 let acronym = p.paren_acronym_at(b).map(|k| p.slice(k, k + 1).to_string());
                 found.push(Found {
                     name: p.phrase(s, e, &[]),
@@ -312,9 +333,13 @@ fn assemble(found: Vec<Found>, bare: Vec<(usize, Mention)>) -> Vec<Organization>
         let k = key(&f.name, &country);
         let slot = *index.entry(k).or_insert_with(|| {
             orgs.push(Organization {
+                // Country-qualified so Vietnam's and Laos's ministries differ,
+                // unless the name says it already (`State Bank of Vietnam`).
                 id: match &country {
-                    Some(c) => format!("{}-{}", slug(&f.name), slug(c)),
-                    None => slug(&f.name),
+                    Some(c) if !slug(&f.name).ends_with(&slug(c)) => {
+                        format!("{}-{}", slug(&f.name), slug(c))
+                    }
+                    _ => slug(&f.name),
                 },
                 name: f.name.clone(),
                 acronym: None,

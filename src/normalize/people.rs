@@ -71,6 +71,12 @@ fn name_runs(p: &Para<'_, '_>, lex: &Lexicon) -> Vec<(usize, usize)> {
         while i < p.toks.len() && (name_word(i) || (vn && absorbable(i))) {
             i += 1;
         }
+        // `Ministers Tran Hong Ha`: a Vietnamese family name inside a run
+        // that did not open with one starts the name.
+        let start = match (start + 1..i).find(|&k| lex.is_vn_family(&p.toks[k].fold)) {
+            Some(k) if !vn => k,
+            _ => start,
+        };
         if i - start <= 4 {
             runs.push((start, i));
         }
@@ -457,18 +463,28 @@ pub fn resolve(paras: &[Para<'_, '_>], lex: &Lexicon, warnings: &mut Vec<String>
             acc.country = Some("Vietnam".to_string());
         }
     }
-    let short_key = |acc: &Acc| {
+    // Short forms: Vietnamese names by the given name (last), Chinese by the
+    // family name (first); given-first names by either (`Lakhamphong`,
+    // `President Thongloun`).
+    let short_keys = |acc: &Acc| {
         let order = lex.name_order(acc.country.as_deref());
-        let w = if order.short_first {
-            &acc.words[0]
+        let vn_like = order.family_first && !order.short_first
+            || (acc.country.is_none() && lex.is_vn_family(&crate::text::fold(&acc.words[0])));
+        let first = crate::text::fold(&acc.words[0]);
+        let last = crate::text::fold(&acc.words[acc.words.len() - 1]);
+        if order.short_first {
+            vec![first]
+        } else if vn_like || first == last {
+            vec![last]
         } else {
-            &acc.words[acc.words.len() - 1]
-        };
-        crate::text::fold(w)
+            vec![first, last]
+        }
     };
     let mut by_short: HashMap<String, Vec<usize>> = HashMap::new();
     for (idx, acc) in accs.iter().enumerate() {
-        by_short.entry(short_key(acc)).or_default().push(idx);
+        for key in short_keys(acc) {
+            by_short.entry(key).or_default().push(idx);
+        }
     }
 
     // Pass 2: short forms.
