@@ -194,7 +194,7 @@ pub fn resolve(
                     country,
                     mention: Some(p.mention(a, b)),
                 });
-                i = b;
+                i = p.paren_acronym_at(b).map_or(b, |k| k + 2);
                 continue;
             }
             // An acronym after a leader's role: `Minister of Public Security (MoPS)`.
@@ -286,6 +286,10 @@ fn role_acronym(
     }
     if p.role_class(h) != Some(RoleClass::Head) || p.toks.get(h + 1).is_none_or(|t| t.fold != "of")
     {
+        return None;
+    }
+    // `Director of the Vietnam News Agency (VNA)`: the acronym is the Agency's.
+    if (h + 1..open).any(|k| p.is_org_head(k)) {
         return None;
     }
     let head = crate::lexicon::org_for_leader(&p.toks[h].fold)?;

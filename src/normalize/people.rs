@@ -131,22 +131,73 @@ pub fn context(p: &Para<'_, '_>, a: usize, b: usize, names: &[bool]) -> Context 
     }
     titles.reverse();
     ctx.titles = titles;
+    // `Deputy Prime Ministers Tran Hong Ha and Le Minh Khai`: the second
+    // name shares a plural role with the first.
+    if ctx.titles.is_empty()
+        && let Some(k) = j.filter(|&k| p.toks[k].fold == "and" && k >= 1 && names[k - 1])
+    {
+        let mut first = k - 1;
+        while first > 0 && names[first - 1] {
+            first -= 1;
+        }
+        let plural = first.checked_sub(1).is_some_and(|h| {
+            let (start, _) = role_run_back(p, h, names);
+            (start..=h).any(|i| plural_role(p, i))
+        });
+        if plural {
+            let shared = context(p, first, k, names);
+            ctx.roles = shared.roles;
+            ctx.country = shared.country;
+            ctx.inner_country = shared.inner_country;
+            return ctx;
+        }
+    }
     // The role phrase before them, walking back; it must touch the name
     // (`Minister of Public Security` vouches for nothing after `of`).
     if let Some(end) = j.filter(|&e| !p.is_connector(e) && !p.toks[e].is(",")) {
         let (start, skip) = role_run_back(p, end, names);
         read_roles(p, start, end + 1, &skip, &mut ctx);
     }
-    // An appositive: `To Lam, Minister of Public Security, said`.
-    if p.toks.get(b).is_some_and(|t| t.is(",")) && p.role_class(b + 1).is_some() {
-        let (end, skip) = role_run_forward(p, b + 1, names);
+    // An appositive: `To Lam, Minister of Public Security, said`, or
+    // `Vilay Lakhamphong, the Lao Minister of Public Security, …`.
+    let mut r = b + 1;
+    if p.toks.get(r).is_some_and(|t| t.fold == "the" && !t.cap) {
+        r += 1;
+    }
+    // `Gen. Prayut Chan-o-cha of Thailand`.
+    if p.toks.get(b).is_some_and(|t| t.fold == "of" && !t.cap) {
+        let c = if p.toks.get(b + 1).is_some_and(|t| t.fold == "the") {
+            b + 2
+        } else {
+            b + 1
+        };
+        if let Some((name, "country", _)) = p.place(c) {
+            ctx.country.get_or_insert_with(|| name.to_string());
+        }
+    }
+    let opens_role = |i: usize| p.role_class(i).is_some() || p.demonym(i).is_some();
+    if p.toks.get(b).is_some_and(|t| t.is(",")) && r < p.toks.len() && opens_role(r) {
+        let (end, skip) = role_run_forward(p, r, names);
         let mut after = Context::default();
-        read_roles(p, b + 1, end, &skip, &mut after);
+        read_roles(p, r, end, &skip, &mut after);
         ctx.roles.extend(after.roles);
         ctx.country = ctx.country.or(after.country);
         ctx.inner_country = ctx.inner_country.or(after.inner_country);
     }
     ctx
+}
+
+/// A role word written in the plural (`Ministers`, `Directors`): its
+/// lexicon row spells out the singular.
+fn plural_role(p: &Para<'_, '_>, i: usize) -> bool {
+    p.entry(i, |e| match e {
+        Entry::Role {
+            class: RoleClass::Head,
+            expansion: Some(x),
+        } => Some(x.to_lowercase() != p.toks[i].fold),
+        _ => None,
+    })
+    .unwrap_or(false)
 }
 
 /// Can token `i` be part of a role phrase (apart from `,` and `( X )`)?
@@ -199,6 +250,16 @@ fn role_run_back(p: &Para<'_, '_>, end: usize, names: &[bool]) -> (usize, Vec<us
             }
             break;
         }
+        // `King Norodom Sihamoni's envoy and Chinese President Xi`: what
+        // follows another person's `'s` up to the first `and` is theirs.
+        if t.is("'s") && k >= 1 && names[k - 1] {
+            let mut s = k + 1;
+            while s <= end && !(p.toks[s].is(",") || p.toks[s].fold == "and") {
+                s += 1;
+            }
+            start = s;
+            break;
+        }
         if !role_token(p, k, names) {
             break;
         }
@@ -241,11 +302,19 @@ fn read_roles(p: &Para<'_, '_>, a: usize, b: usize, skip: &[usize], ctx: &mut Co
         return;
     }
     let starts_role = |i: usize| i < b && (p.role_class(i).is_some() || p.demonym(i).is_some());
+    let is_sep = |i: usize| p.toks[i].is(",") || (p.toks[i].is_word() && p.toks[i].fold == "and");
+    let has_head = |s: usize, e: usize| (s..e).any(|i| p.role_class(i) == Some(RoleClass::Head));
+    // Split before a new role word (`… Prime Minister and Minister of …`), or
+    // where both sides hold a role (`Party General Secretary and State
+    // President`); never inside `Minister of Information and Communications`.
     let mut segments = Vec::new();
     let mut seg_start = a;
     for i in a..b {
-        let sep = p.toks[i].is(",") || (p.toks[i].is_word() && p.toks[i].fold == "and");
-        if sep && starts_role(i + 1) {
+        if !is_sep(i) {
+            continue;
+        }
+        let next_sep = (i + 1..b).find(|&k| is_sep(k)).unwrap_or(b);
+        if starts_role(i + 1) || (has_head(seg_start, i) && has_head(i + 1, next_sep)) {
             segments.push((seg_start, i));
             seg_start = i + 1;
         }
@@ -410,7 +479,16 @@ pub fn resolve(paras: &[Para<'_, '_>], lex: &Lexicon, warnings: &mut Vec<String>
                 .join(" ");
             let known = by_name.contains_key(&folded);
             let vn = lex.is_vn_family(&p.toks[a].fold);
-            if !(known || vn || context(p, a, b, &names[pi]).vouches()) {
+            // `Ho Chi Minh Mausoleum`, `Nguyen Du Street`: a name inside a
+            // proper noun is no mention of a person.
+            let named_thing = b < p.toks.len()
+                && p.toks[b].cap
+                && p.tag(b).is_some_and(|t| {
+                    t.entries
+                        .iter()
+                        .any(|e| matches!(e, Entry::Common | Entry::OrgHead(_)))
+                });
+            if named_thing || !(known || vn || context(p, a, b, &names[pi]).vouches()) {
                 continue;
             }
             for flag in &mut names[pi][a..b] {
@@ -500,6 +578,23 @@ pub fn resolve(paras: &[Para<'_, '_>], lex: &Lexicon, warnings: &mut Vec<String>
             let word = &p.toks[a].fold;
             let Some(owners) = by_short.get(word) else {
                 continue;
+            };
+            // `Minister Nguyen Manh Hung … Hung said`: of two people sharing
+            // the form, the one already named in this paragraph.
+            let here: Vec<usize> = owners
+                .iter()
+                .copied()
+                .filter(|&o| {
+                    accs[o]
+                        .mentions
+                        .iter()
+                        .any(|m| m.paragraph == p.index && m.start < p.toks[a].cstart)
+                })
+                .collect();
+            let owners = if owners.len() > 1 && here.len() == 1 {
+                &here
+            } else {
+                owners
             };
             if owners.len() > 1 {
                 let who: Vec<String> = owners.iter().map(|&i| accs[i].words.join(" ")).collect();
