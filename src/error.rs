@@ -14,6 +14,8 @@ pub enum Stage {
     Decode,
     /// Splitting text into header, dateline and paragraphs.
     Parse,
+    /// Resolving people, organizations, places and events.
+    Normalize,
     /// Writing records.
     Write,
 }
@@ -25,6 +27,7 @@ impl Stage {
             Stage::Read => "read",
             Stage::Decode => "decode",
             Stage::Parse => "parse",
+            Stage::Normalize => "normalize",
             Stage::Write => "write",
         }
     }
@@ -47,6 +50,9 @@ pub enum ErrorKind {
         /// The limit in force.
         limit: u64,
     },
+    /// A bug: a stage panicked on this input. The run goes on; please
+    /// report the input.
+    Internal(String),
     /// The parser could not make sense of the text at `line:col`.
     Syntax {
         /// 1-based line.
@@ -108,6 +114,7 @@ impl Error {
                 format!("too large: {bytes} bytes exceeds the limit of {limit} bytes (--max-bytes)")
             }
             ErrorKind::Syntax { line, col, message } => format!("{line}:{col}: {message}"),
+            ErrorKind::Internal(m) => format!("internal error (please report this input): {m}"),
         }
     }
 }

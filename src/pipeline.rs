@@ -4,7 +4,9 @@
 
 use rayon::prelude::*;
 
-use crate::error::Error;
+use std::panic::AssertUnwindSafe;
+
+use crate::error::{Error, ErrorKind, Stage};
 use crate::lexicon::Lexicon;
 use crate::model::Record;
 use crate::normalize::normalize;
@@ -42,10 +44,23 @@ pub fn convert_bytes(input: &Input, bytes: &[u8], opts: &Options) -> Result<Reco
     Ok(normalize(text, parsed, &opts.lexicon))
 }
 
-/// Read and convert one input.
+/// Read and convert one input. A panic in any stage becomes this input's
+/// error, so one bad article never takes the run down with it.
 pub fn convert_input(input: &Input, opts: &Options) -> Result<Record, Error> {
     let bytes = read::read_bytes(input, opts.max_bytes)?;
-    convert_bytes(input, &bytes, opts)
+    std::panic::catch_unwind(AssertUnwindSafe(|| convert_bytes(input, &bytes, opts)))
+        .unwrap_or_else(|payload| {
+            let message = payload
+                .downcast_ref::<&str>()
+                .map(|s| s.to_string())
+                .or_else(|| payload.downcast_ref::<String>().cloned())
+                .unwrap_or_else(|| "panic".to_string());
+            Err(Error::new(
+                input.display(),
+                Stage::Normalize,
+                ErrorKind::Internal(message),
+            ))
+        })
 }
 
 /// Convert every input in parallel and hand each result to `sink` in input

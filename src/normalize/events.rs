@@ -27,6 +27,9 @@ fn day_number(p: &Para<'_, '_>, i: usize) -> Option<u32> {
 }
 
 fn year_number(p: &Para<'_, '_>, i: usize) -> Option<i32> {
+    if i >= p.toks.len() {
+        return None;
+    }
     let s = p.slice(i, i + 1);
     (s.len() == 4).then(|| s.parse().ok()).flatten()
 }
