@@ -16,6 +16,8 @@ pub enum Stage {
     Parse,
     /// Resolving people, organizations, places and events.
     Normalize,
+    /// Checking the record against the JSON Schema.
+    Validate,
     /// Writing records.
     Write,
 }
@@ -28,6 +30,7 @@ impl Stage {
             Stage::Decode => "decode",
             Stage::Parse => "parse",
             Stage::Normalize => "normalize",
+            Stage::Validate => "validate",
             Stage::Write => "write",
         }
     }
@@ -50,6 +53,9 @@ pub enum ErrorKind {
         /// The limit in force.
         limit: u64,
     },
+    /// The record breaks the JSON Schema (a bug: please report the input),
+    /// e.g. a field the schema does not know.
+    Schema(Vec<crate::schema::Violation>),
     /// A bug: a stage panicked on this input. The run goes on; please
     /// report the input.
     Internal(String),
@@ -114,6 +120,13 @@ impl Error {
                 format!("too large: {bytes} bytes exceeds the limit of {limit} bytes (--max-bytes)")
             }
             ErrorKind::Syntax { line, col, message } => format!("{line}:{col}: {message}"),
+            ErrorKind::Schema(v) => {
+                let list: Vec<String> = v
+                    .iter()
+                    .map(|v| format!("{}: {}", v.instance_path, v.message))
+                    .collect();
+                format!("schema: {}", list.join("; "))
+            }
             ErrorKind::Internal(m) => format!("internal error (please report this input): {m}"),
         }
     }

@@ -35,6 +35,7 @@ pub mod parse;
 pub mod pipeline;
 pub mod read;
 pub mod report;
+pub mod schema;
 pub mod text;
 pub mod write;
 

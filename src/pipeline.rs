@@ -12,6 +12,7 @@ use crate::model::Record;
 use crate::normalize::normalize;
 use crate::parse::{ParseOptions, parse_article};
 use crate::read::{self, Input};
+use crate::schema::Schema;
 
 /// How many inputs are in flight at once.
 const WINDOW: usize = 512;
@@ -25,6 +26,9 @@ pub struct Options {
     pub max_bytes: u64,
     /// The lexicon, compiled once for the whole run.
     pub lexicon: Lexicon,
+    /// The record schema, compiled once; `None` skips validation
+    /// (`--no-validate`).
+    pub schema: Option<Schema>,
 }
 
 impl Default for Options {
@@ -33,15 +37,28 @@ impl Default for Options {
             parse: ParseOptions::default(),
             max_bytes: 10 * 1024 * 1024,
             lexicon: Lexicon::embedded(),
+            schema: Some(Schema::new()),
         }
     }
 }
 
-/// Convert raw bytes already read from `input`.
+/// Convert raw bytes already read from `input`, and validate the record
+/// unless validation is off.
 pub fn convert_bytes(input: &Input, bytes: &[u8], opts: &Options) -> Result<Record, Error> {
     let text = read::decode(input, bytes)?;
     let parsed = parse_article(&text, &opts.parse)?;
-    Ok(normalize(text, parsed, &opts.lexicon))
+    let record = normalize(text, parsed, &opts.lexicon);
+    if let Some(schema) = &opts.schema {
+        let violations = schema.check_record(&record);
+        if !violations.is_empty() {
+            return Err(Error::new(
+                input.display(),
+                Stage::Validate,
+                ErrorKind::Schema(violations),
+            ));
+        }
+    }
+    Ok(record)
 }
 
 /// Read and convert one input. A panic in any stage becomes this input's

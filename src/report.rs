@@ -1,6 +1,9 @@
-//! Accounting for a run: what was found, converted, failed and skipped. The
-//! one place (with `main.rs`) allowed to print.
+//! Accounting for a run: what was found, converted, failed and skipped, the
+//! progress bar, and the closing summary line. The one place (with
+//! `main.rs`) allowed to print.
 #![allow(clippy::print_stderr)]
+
+use indicatif::{ProgressBar, ProgressStyle};
 
 use crate::error::Error;
 
@@ -19,28 +22,56 @@ pub struct Counts {
     pub warnings: usize,
 }
 
-/// Prints per-file errors as `path: stage: message` on stderr.
+/// Prints per-file errors as `path: stage: message` on stderr, keeps the
+/// counts and drives the progress bar.
 #[derive(Debug, Default)]
 pub struct Reporter {
     /// The counts so far.
     pub counts: Counts,
-    /// Silence the summary line.
-    pub quiet: bool,
+    quiet: bool,
+    bar: Option<ProgressBar>,
 }
 
 impl Reporter {
+    /// A reporter; `progress` shows a bar of `total` inputs (use it only when
+    /// stderr is a terminal), `quiet` silences bar and summary.
+    pub fn new(total: usize, progress: bool, quiet: bool) -> Self {
+        let bar = (progress && !quiet).then(|| {
+            let bar = ProgressBar::new(total as u64);
+            bar.set_style(
+                ProgressStyle::with_template("{bar:40} {pos}/{len} articles {per_sec} eta {eta}")
+                    .expect("valid template"),
+            );
+            bar
+        });
+        Reporter {
+            counts: Counts::default(),
+            quiet,
+            bar,
+        }
+    }
+
     /// Count a converted record with its warnings.
     pub fn converted(&mut self, warnings: usize) {
         self.counts.found += 1;
         self.counts.converted += 1;
         self.counts.warnings += warnings;
+        if let Some(bar) = &self.bar {
+            bar.inc(1);
+        }
     }
 
     /// Count and print a failed input.
     pub fn failed(&mut self, error: &Error) {
         self.counts.found += 1;
         self.counts.failed += 1;
-        eprintln!("{error}");
+        match &self.bar {
+            Some(bar) => {
+                bar.inc(1);
+                bar.suspend(|| eprintln!("{error}"));
+            }
+            None => eprintln!("{error}"),
+        }
     }
 
     /// Count a skipped file.
@@ -49,15 +80,23 @@ impl Reporter {
         self.counts.skipped += 1;
     }
 
-    /// Print the closing summary line unless quiet.
+    /// Clear the bar and print the closing summary line unless quiet.
     pub fn summary(&self, seconds: f64) {
+        if let Some(bar) = &self.bar {
+            bar.finish_and_clear();
+        }
         if self.quiet {
             return;
         }
         let c = &self.counts;
+        let rate = if seconds > 0.0 {
+            c.converted as f64 / seconds
+        } else {
+            0.0
+        };
         eprintln!(
-            "dateline: {} found, {} converted, {} failed, {} skipped, {} warnings in {:.2}s",
-            c.found, c.converted, c.failed, c.skipped, c.warnings, seconds
+            "dateline: {} found, {} converted, {} failed, {} skipped, {} warnings in {:.2}s ({:.0} articles/s)",
+            c.found, c.converted, c.failed, c.skipped, c.warnings, seconds, rate
         );
     }
 }

@@ -37,11 +37,19 @@ pub fn collapse(s: &str) -> String {
 }
 
 /// A lowercase ASCII slug: `Tô Lâm` → `to-lam`, `Lao People's` → `lao-people-s`.
+/// Letters with no ASCII form become their code point (`王` → `u738b`), so
+/// every name has a non-empty, stable slug.
 pub fn slug(s: &str) -> String {
+    use std::fmt::Write;
     let mut out = String::with_capacity(s.len());
     for c in fold(s).chars() {
         if c.is_ascii_alphanumeric() {
             out.push(c);
+        } else if c.is_alphanumeric() {
+            if !out.is_empty() && !out.ends_with('-') {
+                out.push('-');
+            }
+            let _ = write!(out, "u{:x}-", c as u32);
         } else if !out.ends_with('-') && !out.is_empty() {
             out.push('-');
         }
@@ -215,6 +223,7 @@ mod tests {
         );
         assert_eq!(slug("Tô Lâm"), "to-lam");
         assert_eq!(slug("To Lam"), "to-lam");
+        assert_eq!(slug("王毅"), "u738b-u6bc5");
         assert_eq!(
             slug("Ministry of Public Security (Laos)"),
             "ministry-of-public-security-laos"

@@ -3,5 +3,6 @@
 mod cli;
 mod eval;
 mod golden;
+mod output;
 mod seeds;
 mod util;

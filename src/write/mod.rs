@@ -1,5 +1,9 @@
-//! Stage 4: serialize records. Writers take any `io::Write`; they never
-//! print on their own.
+//! Stage 5: serialize records. Writers take any `io::Write` and never print
+//! on their own: [`Writer`] streams one format (stdout), [`outdir::OutDir`]
+//! writes every table into a folder atomically.
+
+pub mod csv;
+pub mod outdir;
 
 use std::io::{self, Write};
 
@@ -12,52 +16,118 @@ pub enum Format {
     JsonLines,
     /// One indented JSON array of all records.
     Json,
+    /// The articles table as CSV.
+    Csv,
 }
 
-/// Writes records one at a time in the chosen format.
+enum Sink<W: Write> {
+    Json { out: W, count: usize, lines: bool },
+    Csv(Box<csv::ArticlesCsv<W>>),
+}
+
+/// Writes records one at a time in the chosen format, reusing one buffer.
 pub struct Writer<W: Write> {
-    out: W,
-    format: Format,
-    count: usize,
+    sink: Sink<W>,
     buf: Vec<u8>,
 }
 
 impl<W: Write> Writer<W> {
     /// A writer of `format` into `out`.
-    pub fn new(out: W, format: Format) -> Self {
-        Writer {
-            out,
-            format,
-            count: 0,
+    pub fn new(out: W, format: Format) -> io::Result<Self> {
+        let sink = match format {
+            Format::JsonLines => Sink::Json {
+                out,
+                count: 0,
+                lines: true,
+            },
+            Format::Json => Sink::Json {
+                out,
+                count: 0,
+                lines: false,
+            },
+            Format::Csv => Sink::Csv(Box::new(csv::ArticlesCsv::new(out)?)),
+        };
+        Ok(Writer {
+            sink,
             buf: Vec::with_capacity(16 * 1024),
-        }
+        })
     }
 
     /// Write one record.
     pub fn write(&mut self, record: &Record) -> io::Result<()> {
-        self.buf.clear();
-        match self.format {
-            Format::JsonLines => {
-                serde_json::to_writer(&mut self.buf, record)?;
-                self.buf.push(b'\n');
-            }
-            Format::Json => {
-                self.buf
-                    .extend_from_slice(if self.count == 0 { b"[\n" } else { b",\n" });
-                serde_json::to_writer_pretty(&mut self.buf, record)?;
+        match &mut self.sink {
+            Sink::Csv(table) => table.write(record),
+            Sink::Json { out, count, lines } => {
+                self.buf.clear();
+                if *lines {
+                    serde_json::to_writer(&mut self.buf, record)?;
+                    self.buf.push(b'\n');
+                } else {
+                    self.buf
+                        .extend_from_slice(if *count == 0 { b"[\n" } else { b",\n" });
+                    serde_json::to_writer_pretty(&mut self.buf, record)?;
+                }
+                *count += 1;
+                out.write_all(&self.buf)
             }
         }
-        self.count += 1;
-        self.out.write_all(&self.buf)
     }
 
     /// Close the output (the JSON array's bracket) and flush.
-    pub fn finish(mut self) -> io::Result<W> {
-        if self.format == Format::Json {
-            self.out
-                .write_all(if self.count == 0 { b"[]\n" } else { b"\n]\n" })?;
+    pub fn finish(self) -> io::Result<W> {
+        match self.sink {
+            Sink::Csv(table) => table.finish(),
+            Sink::Json {
+                mut out,
+                count,
+                lines,
+            } => {
+                if !lines {
+                    out.write_all(if count == 0 { b"[]\n" } else { b"\n]\n" })?;
+                }
+                out.flush()?;
+                Ok(out)
+            }
         }
-        self.out.flush()?;
-        Ok(self.out)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{Options, convert_bytes, read::Input};
+
+    fn record() -> Record {
+        let input = Input::File("x/one.txt".into());
+        convert_bytes(
+            &input,
+            " date 2023-01-02 Lede, \"quoted\".".as_bytes(),
+            &Options::default(),
+        )
+        .unwrap()
+    }
+
+    #[test]
+    fn json_lines_json_and_csv_into_a_vec() {
+        let r = record();
+        let mut w = Writer::new(Vec::new(), Format::JsonLines).unwrap();
+        w.write(&r).unwrap();
+        w.write(&r).unwrap();
+        let out = String::from_utf8(w.finish().unwrap()).unwrap();
+        assert_eq!(out.lines().count(), 2);
+        let back: Record = serde_json::from_str(out.lines().next().unwrap()).unwrap();
+        assert_eq!(back, r);
+
+        let w = Writer::new(Vec::new(), Format::Json).unwrap();
+        assert_eq!(w.finish().unwrap(), b"[]\n");
+
+        let mut w = Writer::new(Vec::new(), Format::Csv).unwrap();
+        w.write(&r).unwrap();
+        let out = String::from_utf8(w.finish().unwrap()).unwrap();
+        assert!(out.starts_with("id,path,title,published_date"), "{out}");
+        assert!(
+            out.contains("one,x/one.txt,,2023-01-02,,+07:00,,1,0,0,0,"),
+            "{out}"
+        );
     }
 }
