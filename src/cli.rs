@@ -56,6 +56,85 @@ enum Command {
     /// Check JSON or JSON Lines records against the schema.
     #[command(after_help = VALIDATE_EXAMPLES)]
     Validate(ValidateArgs),
+    /// Compare each article's record with its golden file (for CI).
+    #[command(after_help = CHECK_EXAMPLES)]
+    Check(CheckArgs),
+}
+
+const CHECK_EXAMPLES: &str = "\
+Examples:
+  dateline check samples/ --golden samples/golden --bless     write the goldens once
+  dateline check samples/ --golden samples/golden             in CI: fail on any change
+  dateline check samples/ --golden g --ignore source.path --ignore 'people[*].mentions'
+
+Each difference is printed as `id: json.path: expected X, got Y`; missing and
+orphaned goldens are listed; the last line is `N passed, M failed`.
+Exit status 1 on any difference, missing golden or failed input.";
+
+#[derive(Debug, clap::Args)]
+struct CheckArgs {
+    /// Files, folders (walked for *.txt) or - for stdin, as for convert.
+    #[arg(required = true, value_name = "INPUT")]
+    inputs: Vec<PathBuf>,
+
+    /// Folder of golden records, one `<id>.json` per article.
+    #[arg(long, value_name = "DIR")]
+    golden: PathBuf,
+
+    /// Write or update the goldens instead of comparing (says which changed).
+    #[arg(long)]
+    bless: bool,
+
+    /// A field not to compare, e.g. source.path or 'people[*].mentions'; repeatable.
+    #[arg(long, value_name = "PATH")]
+    ignore: Vec<crate::check::Ignore>,
+
+    #[command(flatten)]
+    conv: ConversionArgs,
+}
+
+/// Settings shared by everything that converts.
+#[derive(Debug, clap::Args)]
+struct ConversionArgs {
+    /// UTC offset for published times that state none.
+    #[arg(long, default_value = "+07:00", value_parser = parse_tz)]
+    tz: String,
+
+    /// Refuse inputs larger than this many bytes.
+    #[arg(long, default_value_t = 10 * 1024 * 1024, value_name = "BYTES")]
+    max_bytes: u64,
+
+    /// Extra lexicon rows (`TABLE<TAB>columns…`, tables as in src/lexicon/*.tsv); repeatable.
+    #[arg(long, value_name = "FILE")]
+    lexicon: Vec<PathBuf>,
+
+    /// Worker threads (default: all cores).
+    #[arg(short = 'j', long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
+    jobs: Option<u16>,
+}
+
+impl ConversionArgs {
+    fn options(&self, validate: bool, strict: bool) -> io::Result<Options> {
+        let lexicon = Lexicon::with_files(&self.lexicon)
+            .map_err(|e| io::Error::new(io::ErrorKind::InvalidData, e))?;
+        Ok(Options {
+            parse: ParseOptions {
+                timezone: self.tz.clone(),
+            },
+            max_bytes: self.max_bytes,
+            lexicon,
+            schema: validate.then(Schema::new),
+            strict,
+        })
+    }
+
+    fn pool(&self) -> io::Result<rayon::ThreadPool> {
+        let mut pool = rayon::ThreadPoolBuilder::new();
+        if let Some(n) = self.jobs {
+            pool = pool.num_threads(n.into());
+        }
+        pool.build().map_err(io::Error::other)
+    }
 }
 
 /// What goes to stdout without --out-dir.
@@ -97,29 +176,20 @@ struct ConvertArgs {
     #[arg(long, conflicts_with_all = ["format", "out_dir"])]
     pretty: bool,
 
-    /// UTC offset for published times that state none.
-    #[arg(long, default_value = "+07:00", value_parser = parse_tz)]
-    tz: String,
-
-    /// Refuse inputs larger than this many bytes.
-    #[arg(long, default_value_t = 10 * 1024 * 1024, value_name = "BYTES")]
-    max_bytes: u64,
-
-    /// Extra lexicon rows (`TABLE<TAB>columns…`, tables as in src/lexicon/*.tsv); repeatable.
-    #[arg(long, value_name = "FILE")]
-    lexicon: Vec<PathBuf>,
+    /// Fail any input whose record has warnings (exit 1), for zero-tolerance CI.
+    #[arg(long)]
+    strict: bool,
 
     /// Skip checking each record against the JSON Schema (faster; see README).
     #[arg(long)]
     no_validate: bool,
 
-    /// Worker threads (default: all cores).
-    #[arg(short = 'j', long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
-    jobs: Option<u16>,
-
     /// No progress bar or summary line on stderr (errors are still reported).
     #[arg(short, long)]
     quiet: bool,
+
+    #[command(flatten)]
+    conv: ConversionArgs,
 }
 
 #[derive(Debug, clap::Args)]
@@ -160,24 +230,14 @@ pub fn run(cli: Cli) -> io::Result<Outcome> {
             Ok(Outcome::Success)
         }
         Command::Validate(args) => validate(&args.files),
+        Command::Check(args) => check(args),
     }
 }
 
 fn convert(args: ConvertArgs) -> io::Result<Outcome> {
     let started = Instant::now();
-    let lexicon = Lexicon::with_files(&args.lexicon)
-        .map_err(|e| io::Error::new(io::ErrorKind::InvalidData, e))?;
-    let opts = Options {
-        parse: ParseOptions { timezone: args.tz },
-        max_bytes: args.max_bytes,
-        lexicon,
-        schema: (!args.no_validate).then(Schema::new),
-    };
-    let mut pool = rayon::ThreadPoolBuilder::new();
-    if let Some(n) = args.jobs {
-        pool = pool.num_threads(n.into());
-    }
-    let pool = pool.build().map_err(io::Error::other)?;
+    let opts = args.conv.options(!args.no_validate, args.strict)?;
+    let pool = args.conv.pool()?;
     let found = read::find_inputs(&args.inputs);
     let total = found.inputs.len() + found.errors.len() + found.skipped.len();
     let progress = io::stderr().is_terminal();
@@ -249,6 +309,101 @@ fn convert(args: ConvertArgs) -> io::Result<Outcome> {
     }
     reporter.summary(started.elapsed().as_secs_f64());
     Ok(if reporter.counts.failed > 0 {
+        Outcome::SomeFailed
+    } else {
+        Outcome::Success
+    })
+}
+
+/// `dateline check`: convert, then compare each record with its golden (or
+/// bless it). Prints differences and a closing `N passed, M failed`.
+fn check(args: CheckArgs) -> io::Result<Outcome> {
+    use crate::check::{Blessed, Verdict};
+    let opts = args.conv.options(true, false)?;
+    let pool = args.conv.pool()?;
+    let found = read::find_inputs(&args.inputs);
+    let mut reporter = Reporter::new(0, false, true);
+    for e in &found.errors {
+        reporter.failed(e);
+    }
+    let mut out = io::BufWriter::new(io::stdout());
+    let (mut passed, mut failed) = (0usize, found.errors.len());
+    let mut seen = std::collections::BTreeSet::new();
+    pool.install(|| {
+        pipeline::run(&found.inputs, &opts, |_, result| {
+            let record = match result {
+                Ok(r) => r,
+                Err(e) => {
+                    reporter.failed(&e);
+                    failed += 1;
+                    return Ok(());
+                }
+            };
+            seen.insert(crate::check::safe_stem(&record.id));
+            if args.bless {
+                match crate::check::bless(&args.golden, &record)? {
+                    Blessed::New => writeln!(out, "{}: blessed (new)", record.id)?,
+                    Blessed::Changed => writeln!(out, "{}: blessed (changed)", record.id)?,
+                    Blessed::Unchanged => {}
+                }
+                passed += 1;
+                return Ok(());
+            }
+            match crate::check::check(&args.golden, &record, &args.ignore) {
+                Verdict::Pass => passed += 1,
+                Verdict::Missing => {
+                    failed += 1;
+                    writeln!(
+                        out,
+                        "{}: no golden at {} (run with --bless to write it)",
+                        record.id,
+                        crate::check::golden_path(&args.golden, &record.id).display()
+                    )?;
+                }
+                Verdict::Unreadable(e) => {
+                    failed += 1;
+                    writeln!(out, "{}: golden is not JSON: {e}", record.id)?;
+                }
+                Verdict::Differs(diffs) => {
+                    failed += 1;
+                    for d in diffs {
+                        let path = if d.path.is_empty() {
+                            "(record)"
+                        } else {
+                            &d.path
+                        };
+                        writeln!(
+                            out,
+                            "{}: {path}: expected {}, got {}",
+                            record.id, d.expected, d.got
+                        )?;
+                    }
+                }
+            }
+            Ok::<(), io::Error>(())
+        })
+    })?;
+    if args.golden.is_dir() {
+        for orphan in crate::check::orphans(&args.golden, &seen)? {
+            if args.bless {
+                writeln!(
+                    out,
+                    "{}: orphaned golden (no input gives it; not removed)",
+                    orphan.display()
+                )?;
+            } else {
+                failed += 1;
+                writeln!(
+                    out,
+                    "{}: orphaned golden (no input gives it)",
+                    orphan.display()
+                )?;
+            }
+        }
+    }
+    writeln!(out, "{passed} passed, {failed} failed")?;
+    out.flush()?;
+    Ok(if failed > 0 {
         Outcome::SomeFailed
     } else {
         Outcome::Success

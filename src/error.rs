@@ -53,6 +53,8 @@ pub enum ErrorKind {
         /// The limit in force.
         limit: u64,
     },
+    /// `--strict`: the record converted but raised warnings.
+    Warned(Vec<String>),
     /// The record breaks the JSON Schema (a bug: please report the input),
     /// e.g. a field the schema does not know.
     Schema(Vec<crate::schema::Violation>),
@@ -115,11 +117,12 @@ impl Error {
         match &self.repr.kind {
             ErrorKind::Io(e) => e.to_string(),
             ErrorKind::Empty => "empty: no text to convert".to_string(),
-            ErrorKind::Binary => "binary: the input is not text (NUL bytes)".to_string(),
+            ErrorKind::Binary => "binary: the input is not text (NUL or control bytes)".to_string(),
             ErrorKind::TooLarge { bytes, limit } => {
                 format!("too large: {bytes} bytes exceeds the limit of {limit} bytes (--max-bytes)")
             }
             ErrorKind::Syntax { line, col, message } => format!("{line}:{col}: {message}"),
+            ErrorKind::Warned(w) => format!("strict: {} warning(s): {}", w.len(), w.join("; ")),
             ErrorKind::Schema(v) => {
                 let list: Vec<String> = v
                     .iter()

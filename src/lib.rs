@@ -26,6 +26,7 @@
 //! ```
 #![deny(missing_docs)]
 
+pub mod check;
 pub mod cli;
 pub mod error;
 pub mod lexicon;

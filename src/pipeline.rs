@@ -29,6 +29,8 @@ pub struct Options {
     /// The record schema, compiled once; `None` skips validation
     /// (`--no-validate`).
     pub schema: Option<Schema>,
+    /// Any warning fails the input (`--strict`).
+    pub strict: bool,
 }
 
 impl Default for Options {
@@ -38,6 +40,7 @@ impl Default for Options {
             max_bytes: 10 * 1024 * 1024,
             lexicon: Lexicon::embedded(),
             schema: Some(Schema::new()),
+            strict: false,
         }
     }
 }
@@ -57,6 +60,13 @@ pub fn convert_bytes(input: &Input, bytes: &[u8], opts: &Options) -> Result<Reco
                 ErrorKind::Schema(violations),
             ));
         }
+    }
+    if opts.strict && !record.warnings.is_empty() {
+        return Err(Error::new(
+            input.display(),
+            Stage::Validate,
+            ErrorKind::Warned(record.warnings),
+        ));
     }
     Ok(record)
 }

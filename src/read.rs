@@ -149,18 +149,102 @@ pub struct Text {
     pub warnings: Vec<String>,
 }
 
-/// Decode raw bytes: byte-order marks (UTF-8, UTF-16LE/BE), otherwise UTF-8
-/// with invalid sequences replaced (and a warning); then NFC.
+/// How the bytes were found to be encoded.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Sniffed {
+    /// A byte-order mark said so.
+    Bom(&'static encoding_rs::Encoding, usize),
+    /// UTF-8 (perhaps with some invalid bytes).
+    Utf8,
+    /// UTF-16 without a BOM, from the pattern of zero bytes.
+    Utf16(&'static encoding_rs::Encoding),
+    /// A legacy single-byte encoding guessed by chardetng.
+    Guessed(&'static encoding_rs::Encoding),
+    /// Not text.
+    Binary,
+}
+
+/// Every other byte zero, on one side: UTF-16 text without a BOM.
+fn utf16_without_bom(bytes: &[u8]) -> Option<&'static encoding_rs::Encoding> {
+    if bytes.len() < 8 || bytes.len() % 2 != 0 {
+        return None;
+    }
+    let pairs = bytes.len() / 2;
+    let even_zero = bytes.iter().step_by(2).filter(|&&b| b == 0).count();
+    let odd_zero = bytes.iter().skip(1).step_by(2).filter(|&&b| b == 0).count();
+    if odd_zero * 10 >= pairs * 7 && even_zero * 10 <= pairs {
+        Some(encoding_rs::UTF_16LE)
+    } else if even_zero * 10 >= pairs * 7 && odd_zero * 10 <= pairs {
+        Some(encoding_rs::UTF_16BE)
+    } else {
+        None
+    }
+}
+
+/// Does the text hold at least one well-formed multi-byte UTF-8 sequence?
+/// Legacy single-byte text practically never does.
+fn has_utf8_sequence(bytes: &[u8]) -> bool {
+    let mut rest = bytes;
+    loop {
+        match std::str::from_utf8(rest) {
+            Ok(s) => return !s.is_ascii(),
+            Err(e) => {
+                let valid = &rest[..e.valid_up_to()];
+                if !valid.is_ascii() {
+                    return true;
+                }
+                let skip = e.valid_up_to() + e.error_len().unwrap_or(rest.len() - e.valid_up_to());
+                if skip >= rest.len() {
+                    return false;
+                }
+                rest = &rest[skip..];
+            }
+        }
+    }
+}
+
+fn sniff(bytes: &[u8]) -> Sniffed {
+    if let Some((enc, len)) = encoding_rs::Encoding::for_bom(bytes) {
+        return Sniffed::Bom(enc, len);
+    }
+    if bytes.contains(&0) {
+        return utf16_without_bom(bytes).map_or(Sniffed::Binary, Sniffed::Utf16);
+    }
+    let controls = bytes
+        .iter()
+        .filter(|&&b| b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0c))
+        .count();
+    if controls * 10 > bytes.len() {
+        return Sniffed::Binary;
+    }
+    if std::str::from_utf8(bytes).is_ok() || has_utf8_sequence(bytes) {
+        return Sniffed::Utf8;
+    }
+    let mut detector = chardetng::EncodingDetector::new();
+    detector.feed(bytes, true);
+    // The sources are Vietnamese and Lao sites: a `.vn` hint favours 1258.
+    Sniffed::Guessed(detector.guess(Some(b"vn"), false))
+}
+
+/// Decode raw bytes: a byte-order mark (UTF-8, UTF-16LE/BE) decides; else
+/// UTF-8, with invalid sequences replaced and a warning; text that is not
+/// UTF-8 at all is decoded as the legacy encoding chardetng guesses
+/// (Windows-1258, Windows-1252, …), with a warning. Then NFC.
 pub fn decode(input: &Input, bytes: &[u8]) -> Result<Text, Error> {
     let path = input.path();
     let mut warnings = Vec::new();
-    let (encoding, body) = match encoding_rs::Encoding::for_bom(bytes) {
-        Some((enc, bom_len)) => (enc, &bytes[bom_len..]),
-        None => (encoding_rs::UTF_8, bytes),
+    let (encoding, body) = match sniff(bytes) {
+        Sniffed::Binary => return Err(Error::new(path, Stage::Decode, ErrorKind::Binary)),
+        Sniffed::Bom(enc, len) => (enc, &bytes[len..]),
+        Sniffed::Utf8 => (encoding_rs::UTF_8, bytes),
+        Sniffed::Utf16(enc) | Sniffed::Guessed(enc) => {
+            warnings.push(format!(
+                "guessed-encoding: not UTF-8 and no byte-order mark; decoded as {}",
+                enc.name()
+            ));
+            (enc, bytes)
+        }
     };
-    if encoding == encoding_rs::UTF_8 && body.contains(&0) {
-        return Err(Error::new(path, Stage::Decode, ErrorKind::Binary));
-    }
     let (decoded, had_errors) = encoding.decode_without_bom_handling(body);
     if had_errors {
         warnings.push(format!(
@@ -234,14 +318,49 @@ mod tests {
 
     #[test]
     fn invalid_utf8_is_replaced_with_a_warning() {
-        let t = decode(&input(), b"Hanoi \xff news").unwrap();
-        assert_eq!(t.text, "Hanoi \u{FFFD} news");
+        // Mostly UTF-8 (it has a well-formed `à`), one stray byte.
+        let mut bytes = "Hà Nội ".as_bytes().to_vec();
+        bytes.extend_from_slice(b"\xff news");
+        let t = decode(&input(), &bytes).unwrap();
+        assert_eq!(t.text, "Hà Nội \u{FFFD} news");
+        assert_eq!(t.source.encoding, "UTF-8");
         assert!(t.warnings[0].starts_with("invalid-bytes"));
+    }
+
+    #[test]
+    fn legacy_vietnamese_and_western_encodings_are_guessed() {
+        // "Hà Nội, Bộ trưởng Tô Lâm" in Windows-1258 (tones as combining marks).
+        let (bytes, _, _) = encoding_rs::WINDOWS_1258
+            .encode("Hà Nội: Bộ trưởng Tô Lâm gặp Thủ tướng Lào ở Viêng Chăn.");
+        let t = decode(&input(), &bytes).unwrap();
+        assert_eq!(t.source.encoding, "windows-1258");
+        assert!(t.text.contains("Tô Lâm"), "{}", t.text);
+        assert!(t.warnings[0].starts_with("guessed-encoding"));
+        let t = decode(&input(), b"Caf\xe9 r\xe9sum\xe9 na\xefve \xe0 la fa\xe7ade").unwrap();
+        assert_eq!(t.source.encoding, "windows-1252");
+        assert_eq!(t.text, "Café résumé naïve à la façade");
+    }
+
+    #[test]
+    fn utf16_without_bom_is_recognised() {
+        let mut bytes = Vec::new();
+        for u in "Hanoi (VNA) – text".encode_utf16() {
+            bytes.extend_from_slice(&u.to_be_bytes());
+        }
+        let t = decode(&input(), &bytes).unwrap();
+        assert_eq!(t.source.encoding, "UTF-16BE");
+        assert_eq!(t.text, "Hanoi (VNA) – text");
     }
 
     #[test]
     fn nul_bytes_and_blank_files_fail() {
         let e = decode(&input(), b"ab\0cd").unwrap_err();
+        assert!(matches!(e.kind(), ErrorKind::Binary));
+        let e = decode(
+            &input(),
+            b"\x7fELF\x02\x01\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x03\x00>\x00",
+        )
+        .unwrap_err();
         assert!(matches!(e.kind(), ErrorKind::Binary));
         let e = decode(&input(), b" \r\n\t\n").unwrap_err();
         assert!(matches!(e.kind(), ErrorKind::Empty));

@@ -188,3 +188,78 @@ fn lexicon_files_add_knowledge_and_bad_lines_are_named() {
         util::stderr(&out)
     );
 }
+
+/// `dateline check` as users' CI runs it: unchanged passes; a changed field,
+/// a missing and an orphaned golden fail with their messages; --bless fixes.
+#[test]
+fn check_reports_differences_missing_and_orphans_then_bless_passes() {
+    let dir = tempfile::tempdir().unwrap();
+    let golden = dir.path().join("golden");
+    let input = util::root().join("fixtures/articles/b01_courtesy_visit.txt");
+    let other = util::root().join("fixtures/articles/a01_courtesy_call.txt");
+    let (input, other) = (input.to_str().unwrap(), other.to_str().unwrap());
+    let g = golden.to_str().unwrap();
+    let run = |args: &[&str]| {
+        let o = util::run(args);
+        (o.status.code(), String::from_utf8(o.stdout).unwrap())
+    };
+
+    let (code, out) = run(&["check", input, "--golden", g, "--bless"]);
+    assert_eq!(code, Some(0), "{out}");
+    assert!(out.contains("b01_courtesy_visit: blessed (new)"), "{out}");
+    let (code, out) = run(&["check", input, "--golden", g]);
+    assert_eq!((code, out.as_str()), (Some(0), "1 passed, 0 failed\n"));
+
+    // A changed field.
+    let path = golden.join("b01_courtesy_visit.json");
+    let text = std::fs::read_to_string(&path).unwrap();
+    std::fs::write(
+        &path,
+        text.replace("\"Deputy Minister of Public Security\"", "\"Minister\""),
+    )
+    .unwrap();
+    let (code, out) = run(&["check", input, "--golden", g]);
+    assert_eq!(code, Some(1));
+    assert!(
+        out.contains("b01_courtesy_visit: people[0].roles[0]: expected \"Minister\", got \"Deputy Minister of Public Security\""),
+        "{out}"
+    );
+    assert!(out.ends_with("0 passed, 1 failed\n"), "{out}");
+    // Ignoring the field passes.
+    let (code, _) = run(&["check", input, "--golden", g, "--ignore", "people[*].roles"]);
+    assert_eq!(code, Some(0));
+
+    // A missing golden and an orphaned one.
+    std::fs::write(golden.join("orphan.json"), "{}").unwrap();
+    let (code, out) = run(&["check", input, other, "--golden", g]);
+    assert_eq!(code, Some(1));
+    assert!(out.contains("a01_courtesy_call: no golden at"), "{out}");
+    assert!(out.contains("orphan.json: orphaned golden"), "{out}");
+    assert!(out.ends_with("0 passed, 3 failed\n"), "{out}");
+
+    // Bless, drop the orphan: all pass.
+    let (code, out) = run(&["check", input, other, "--golden", g, "--bless"]);
+    assert_eq!(code, Some(0));
+    assert!(
+        out.contains("b01_courtesy_visit: blessed (changed)")
+            && out.contains("a01_courtesy_call: blessed (new)"),
+        "{out}"
+    );
+    std::fs::remove_file(golden.join("orphan.json")).unwrap();
+    let (code, out) = run(&["check", input, other, "--golden", g]);
+    assert_eq!((code, out.as_str()), (Some(0), "2 passed, 0 failed\n"));
+}
+
+/// Ids name golden files, so an id cannot write outside the golden folder.
+#[test]
+fn check_bless_keeps_stdin_ids_inside_the_folder() {
+    let dir = tempfile::tempdir().unwrap();
+    let golden = dir.path().join("g");
+    let o = util::run_in(
+        dir.path(),
+        &["check", "-", "--golden", "g", "--bless"],
+        b" date 2023-01-02 Text./.",
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", util::stderr(&o));
+    assert!(golden.join("stdin.json").exists());
+}

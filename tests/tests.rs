@@ -1,8 +1,10 @@
 //! The one integration test binary: runs the real `dateline` executable.
 
 mod cli;
+mod dirty;
 mod eval;
 mod golden;
 mod output;
+mod props;
 mod seeds;
 mod util;

@@ -313,7 +313,21 @@ fn role_acronym(
 
 /// Merge findings into organizations: one per (name, country); a finding
 /// without a country joins the one organization of that name that has one.
-fn assemble(found: Vec<Found>, bare: Vec<(usize, Mention)>) -> Vec<Organization> {
+fn assemble(mut found: Vec<Found>, bare: Vec<(usize, Mention)>) -> Vec<Organization> {
+    // A body named only by its acronym (`ASEAN`) is the one that acronym
+    // was introduced for (`Association of Southeast Asian Nations (ASEAN)`).
+    let expanded: HashMap<String, (String, Option<String>)> = found
+        .iter()
+        .filter_map(|f| Some((f.acronym.clone()?, (f.name.clone(), f.country.clone()))))
+        .collect();
+    for f in &mut found {
+        if f.acronym.is_none()
+            && let Some((name, country)) = expanded.get(&f.name)
+        {
+            f.name = name.clone();
+            f.country = f.country.take().or_else(|| country.clone());
+        }
+    }
     let key = |name: &str, country: &Option<String>| (fold(name), country.clone());
     let mut orgs: Vec<Organization> = Vec::new();
     let mut index: HashMap<(String, Option<String>), usize> = HashMap::new();

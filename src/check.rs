@@ -1,0 +1,333 @@
+//! Golden-file comparison for `dateline check`: each record against
+//! `DIR/<id>.json`, field by field, with JSON paths users can read
+//! (`people[1].roles[2]`), and `--bless` to write what the tool now says.
+
+use std::collections::BTreeSet;
+use std::fs;
+use std::io;
+use std::path::{Path, PathBuf};
+
+use serde_json::Value;
+
+use crate::model::Record;
+
+/// One difference between a golden and the record.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Difference {
+    /// `people[1].roles[2]`; empty for the whole record.
+    pub path: String,
+    /// What the golden holds (`absent` when missing).
+    pub expected: String,
+    /// What the record holds (`absent` when missing).
+    pub got: String,
+}
+
+/// A file name for an id that may come from untrusted input: no path
+/// separators, no `..`, no control characters, at most 200 bytes.
+pub fn safe_stem(id: &str) -> String {
+    let mut out: String = id
+        .chars()
+        .map(|c| {
+            if c == '/' || c == '\\' || c.is_control() || c == ':' {
+                '_'
+            } else {
+                c
+            }
+        })
+        .collect();
+    while out.contains("..") {
+        out = out.replace("..", "_");
+    }
+    if out.is_empty() || out.starts_with('.') {
+        out.insert(0, '_');
+    }
+    let mut end = out.len().min(200);
+    while !out.is_char_boundary(end) {
+        end -= 1;
+    }
+    out.truncate(end);
+    out
+}
+
+/// The golden file of a record id.
+pub fn golden_path(dir: &Path, id: &str) -> PathBuf {
+    dir.join(format!("{}.json", safe_stem(id)))
+}
+
+/// A record as its golden file holds it: pretty JSON in contract key order.
+pub fn golden_text(record: &Record) -> String {
+    let mut s = serde_json::to_string_pretty(record).expect("records serialize");
+    s.push('\n');
+    s
+}
+
+/// One `--ignore` pattern: `source.path`, `people[*].mentions`, `warnings[0]`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Ignore(Vec<Segment>);
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Segment {
+    Key(String),
+    Index(usize),
+    Any,
+}
+
+impl std::str::FromStr for Ignore {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<Self, String> {
+        let mut segs = Vec::new();
+        for part in s.split('.') {
+            let (key, mut rest) = part.split_at(part.find('[').unwrap_or(part.len()));
+            if !key.is_empty() {
+                segs.push(Segment::Key(key.to_string()));
+            }
+            while let Some(r) = rest.strip_prefix('[') {
+                let close = r.find(']').ok_or_else(|| format!("unclosed [ in {s:?}"))?;
+                let inner = &r[..close];
+                segs.push(if inner == "*" {
+                    Segment::Any
+                } else {
+                    Segment::Index(
+                        inner
+                            .parse()
+                            .map_err(|_| format!("bad index {inner:?} in {s:?}"))?,
+                    )
+                });
+                rest = &r[close + 1..];
+            }
+            if !rest.is_empty() {
+                return Err(format!("unexpected {rest:?} in {s:?}"));
+            }
+        }
+        if segs.is_empty() {
+            return Err("empty --ignore path".to_string());
+        }
+        Ok(Ignore(segs))
+    }
+}
+
+/// Remove what `segs` names from `v`.
+fn remove(v: &mut Value, segs: &[Segment]) {
+    let Some((first, rest)) = segs.split_first() else {
+        return;
+    };
+    match (first, v) {
+        (Segment::Key(k), Value::Object(map)) => {
+            if rest.is_empty() {
+                map.shift_remove(k);
+            } else if let Some(child) = map.get_mut(k) {
+                remove(child, rest);
+            }
+        }
+        (Segment::Index(i), Value::Array(items)) => {
+            if rest.is_empty() {
+                if *i < items.len() {
+                    items[*i] = Value::Null;
+                }
+            } else if let Some(child) = items.get_mut(*i) {
+                remove(child, rest);
+            }
+        }
+        (Segment::Any, Value::Array(items)) => {
+            if rest.is_empty() {
+                items.clear();
+            } else {
+                for child in items {
+                    remove(child, rest);
+                }
+            }
+        }
+        _ => {}
+    }
+}
+
+fn show(v: Option<&Value>) -> String {
+    v.map_or_else(|| "absent".to_string(), |v| v.to_string())
+}
+
+fn join(path: &str, key: &str) -> String {
+    if path.is_empty() {
+        key.to_string()
+    } else {
+        format!("{path}.{key}")
+    }
+}
+
+fn diff_into(path: &str, expected: Option<&Value>, got: Option<&Value>, out: &mut Vec<Difference>) {
+    match (expected, got) {
+        (Some(Value::Object(e)), Some(Value::Object(g))) => {
+            for (k, ev) in e {
+                diff_into(&join(path, k), Some(ev), g.get(k), out);
+            }
+            for (k, gv) in g {
+                if !e.contains_key(k) {
+                    diff_into(&join(path, k), None, Some(gv), out);
+                }
+            }
+        }
+        (Some(Value::Array(e)), Some(Value::Array(g))) => {
+            for i in 0..e.len().max(g.len()) {
+                diff_into(&format!("{path}[{i}]"), e.get(i), g.get(i), out);
+            }
+        }
+        (e, g) if e != g => out.push(Difference {
+            path: path.to_string(),
+            expected: show(e),
+            got: show(g),
+        }),
+        _ => {}
+    }
+}
+
+/// Field-level differences between a golden document and a record, after
+/// dropping the ignored paths from both.
+pub fn diff(expected: &Value, record: &Record, ignore: &[Ignore]) -> Vec<Difference> {
+    let mut e = expected.clone();
+    let mut g = serde_json::to_value(record).expect("records serialize");
+    for Ignore(segs) in ignore {
+        remove(&mut e, segs);
+        remove(&mut g, segs);
+    }
+    let mut out = Vec::new();
+    diff_into("", Some(&e), Some(&g), &mut out);
+    out
+}
+
+/// What checking one record found.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Verdict {
+    /// Equal to its golden.
+    Pass,
+    /// No golden file for it.
+    Missing,
+    /// The golden is not a JSON document.
+    Unreadable(String),
+    /// Field differences.
+    Differs(Vec<Difference>),
+}
+
+/// Compare a record with its golden in `dir`.
+pub fn check(dir: &Path, record: &Record, ignore: &[Ignore]) -> Verdict {
+    let path = golden_path(dir, &record.id);
+    let text = match fs::read_to_string(&path) {
+        Ok(t) => t,
+        Err(_) => return Verdict::Missing,
+    };
+    let expected: Value = match serde_json::from_str(&text) {
+        Ok(v) => v,
+        Err(e) => return Verdict::Unreadable(e.to_string()),
+    };
+    let d = diff(&expected, record, ignore);
+    if d.is_empty() {
+        Verdict::Pass
+    } else {
+        Verdict::Differs(d)
+    }
+}
+
+/// How blessing changed a golden.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Blessed {
+    /// Written for the first time.
+    New,
+    /// Rewritten with different content.
+    Changed,
+    /// Already equal.
+    Unchanged,
+}
+
+/// Write a record's golden; say whether it was new or changed.
+pub fn bless(dir: &Path, record: &Record) -> io::Result<Blessed> {
+    fs::create_dir_all(dir)?;
+    let path = golden_path(dir, &record.id);
+    let text = golden_text(record);
+    let before = fs::read_to_string(&path).ok();
+    if before.as_deref() == Some(text.as_str()) {
+        return Ok(Blessed::Unchanged);
+    }
+    fs::write(&path, &text)?;
+    Ok(if before.is_some() {
+        Blessed::Changed
+    } else {
+        Blessed::New
+    })
+}
+
+/// Golden files in `dir` that no checked record claimed.
+pub fn orphans(dir: &Path, seen: &BTreeSet<String>) -> io::Result<Vec<PathBuf>> {
+    let mut out = Vec::new();
+    for entry in fs::read_dir(dir)? {
+        let path = entry?.path();
+        let is_json = path.extension().is_some_and(|x| x == "json") && path.is_file();
+        let stem = path
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        if is_json && !seen.contains(&stem) {
+            out.push(path);
+        }
+    }
+    out.sort();
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn stems_cannot_escape_the_folder() {
+        assert_eq!(safe_stem("../../etc/passwd"), "____etc_passwd");
+        assert_eq!(safe_stem("a/b\\c\u{0}d"), "a_b_c_d");
+        assert_eq!(safe_stem(""), "_");
+        assert_eq!(safe_stem(".hidden"), "_.hidden");
+        assert_eq!(safe_stem(&"é".repeat(300)).len(), 200);
+        assert_eq!(safe_stem("003_3b7b"), "003_3b7b");
+    }
+
+    #[test]
+    fn ignore_patterns_parse_and_remove() {
+        let p: Ignore = "people[*].mentions".parse().unwrap();
+        let mut v = json!({"people": [{"name": "A", "mentions": [1]}, {"name": "B", "mentions": [2]}], "id": "x"});
+        remove(&mut v, &p.0);
+        assert_eq!(
+            v,
+            json!({"people": [{"name": "A"}, {"name": "B"}], "id": "x"})
+        );
+        let p: Ignore = "source.path".parse().unwrap();
+        assert_eq!(
+            p.0,
+            [Segment::Key("source".into()), Segment::Key("path".into())]
+        );
+        assert!("people[x]".parse::<Ignore>().is_err());
+        assert!("people[".parse::<Ignore>().is_err());
+    }
+
+    #[test]
+    fn differences_name_json_paths() {
+        let mut out = Vec::new();
+        diff_into(
+            "",
+            Some(&json!({"people": [{"roles": ["A", "Minister of Public Security"]}], "id": "x"})),
+            Some(&json!({"people": [{"roles": ["A", "Minister"]}], "id": "x", "new": 1})),
+            &mut out,
+        );
+        assert_eq!(
+            out,
+            [
+                Difference {
+                    path: "people[0].roles[1]".into(),
+                    expected: "\"Minister of Public Security\"".into(),
+                    got: "\"Minister\"".into()
+                },
+                Difference {
+                    path: "new".into(),
+                    expected: "absent".into(),
+                    got: "1".into()
+                },
+            ]
+        );
+    }
+}
