@@ -91,21 +91,38 @@ pub fn convert_input(input: &Input, opts: &Options) -> Result<Record, Error> {
 }
 
 /// Convert every input in parallel and hand each result to `sink` in input
-/// order. Stops early only if `sink` fails (e.g. a closed pipe).
-pub fn run<E>(
+/// order. Windows overlap: while the pool converts one window, `sink` takes
+/// the one before, so writing never idles the workers. At most two windows
+/// are in memory. Stops early only if `sink` fails (e.g. a closed pipe).
+pub fn run<E: Send>(
     inputs: &[Input],
     opts: &Options,
-    mut sink: impl FnMut(&Input, Result<Record, Error>) -> Result<(), E>,
+    mut sink: impl FnMut(&Input, Result<Record, Error>) -> Result<(), E> + Send,
 ) -> Result<(), E> {
-    let mut results = Vec::with_capacity(WINDOW);
+    let mut done: Vec<Result<Record, Error>> = Vec::new();
+    let mut done_inputs: &[Input] = &[];
     for window in inputs.chunks(WINDOW) {
-        window
-            .par_iter()
-            .map(|input| convert_input(input, opts))
-            .collect_into_vec(&mut results);
-        for (input, result) in window.iter().zip(results.drain(..)) {
-            sink(input, result)?;
-        }
+        let mut next = Vec::with_capacity(window.len());
+        let (written, ()) = rayon::join(
+            || {
+                for (input, result) in done_inputs.iter().zip(done.drain(..)) {
+                    sink(input, result)?;
+                }
+                Ok(())
+            },
+            || {
+                window
+                    .par_iter()
+                    .map(|input| convert_input(input, opts))
+                    .collect_into_vec(&mut next)
+            },
+        );
+        written?;
+        done = next;
+        done_inputs = window;
+    }
+    for (input, result) in done_inputs.iter().zip(done) {
+        sink(input, result)?;
     }
     Ok(())
 }

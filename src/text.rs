@@ -1,6 +1,7 @@
 //! Small text helpers shared by the stages: folding for lookups, white-space
 //! collapsing, slugs for ids, and the tokenizer the normalizer works on.
 
+use compact_str::CompactString;
 use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
 
@@ -8,6 +9,17 @@ use unicode_normalization::char::is_combining_mark;
 /// periods and unify apostrophes, so lookups ignore case, accents and
 /// abbreviation dots.
 pub fn fold(s: &str) -> String {
+    // Most tokens are ASCII: skip the decomposition.
+    if s.is_ascii() {
+        let mut out = String::with_capacity(s.len());
+        for c in s.chars() {
+            match c {
+                '.' => {}
+                c => out.push(c.to_ascii_lowercase()),
+            }
+        }
+        return out;
+    }
     s.nfd()
         .filter(|c| !is_combining_mark(*c) && *c != '.')
         .flat_map(|c| match c {
@@ -18,6 +30,16 @@ pub fn fold(s: &str) -> String {
         .collect()
 }
 
+/// [`fold`] into an inline string (no allocation for words up to 24 bytes).
+fn fold_compact(s: &str) -> CompactString {
+    if s.is_ascii() && !s.contains('.') {
+        let mut out = CompactString::from(s);
+        out.make_ascii_lowercase();
+        return out;
+    }
+    CompactString::from(fold(s))
+}
+
 /// Treat zero-width spaces and BOMs as white space too.
 pub fn is_space(c: char) -> bool {
     c.is_whitespace() || matches!(c, '\u{200b}' | '\u{feff}')
@@ -26,6 +48,16 @@ pub fn is_space(c: char) -> bool {
 /// Collapse every run of white space (tabs, NBSP, line breaks) to one space
 /// and trim the ends.
 pub fn collapse(s: &str) -> String {
+    // Fast path: ASCII text already single-spaced.
+    let b = s.as_bytes();
+    if s.is_ascii()
+        && b.first() != Some(&b' ')
+        && b.last() != Some(&b' ')
+        && !b.iter().any(|&c| c < b' ')
+        && !b.windows(2).any(|w| w == b"  ")
+    {
+        return s.to_string();
+    }
     let mut out = String::with_capacity(s.len());
     for word in s.split(is_space).filter(|w| !w.is_empty()) {
         if !out.is_empty() {
@@ -82,8 +114,8 @@ pub struct Token {
     pub cend: usize,
     /// Word or punctuation.
     pub kind: Kind,
-    /// The folded form ([`fold`]).
-    pub fold: String,
+    /// The folded form ([`fold`]); inline for short words, no allocation.
+    pub fold: CompactString,
     /// Starts with an upper-case letter.
     pub cap: bool,
 }
@@ -125,8 +157,9 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             cend: end,
             kind,
             fold: match kind {
-                Kind::Word => fold(s),
-                Kind::Punct => s.replace('’', "'").to_lowercase(),
+                Kind::Word => fold_compact(s),
+                Kind::Punct if s.is_ascii() => CompactString::from(s),
+                Kind::Punct => CompactString::from(s.replace('’', "'")),
             },
             cap: s.chars().next().is_some_and(char::is_uppercase),
         });
@@ -223,6 +256,8 @@ mod tests {
         );
         assert_eq!(slug("Tô Lâm"), "to-lam");
         assert_eq!(slug("To Lam"), "to-lam");
+        assert_eq!(collapse(" a\u{b}b  c\td\u{a0}e "), "a b c d e");
+        assert_eq!(collapse("plain text"), "plain text");
         assert_eq!(slug("王毅"), "u738b-u6bc5");
         assert_eq!(
             slug("Ministry of Public Security (Laos)"),

@@ -6,7 +6,7 @@
 //! the normalizer, which is why it is a top-level module rather than part of
 //! `normalize/`.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::sync::LazyLock;
 
 use crate::text::fold;
@@ -43,6 +43,9 @@ static CALENDAR_MAP: LazyLock<HashMap<&'static str, CalendarWord>> = LazyLock::n
 
 /// Look up a month or weekday word in any case, with or without diacritics.
 pub fn calendar_word(word: &str) -> Option<CalendarWord> {
+    if let Some(w) = CALENDAR_MAP.get(word) {
+        return Some(*w);
+    }
     let folded = fold(word);
     let key = folded.split_whitespace().collect::<Vec<_>>().join(" ");
     CALENDAR_MAP.get(key.as_str()).copied()

@@ -6,11 +6,13 @@
 //! the columns of the embedded table of that name (see `src/lexicon/*.tsv`),
 //! `#` comments and blank lines allowed.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::BTreeMap;
+
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::fmt;
 use std::path::{Path, PathBuf};
 
-use aho_corasick::{AhoCorasick, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 
 use crate::text::{Token, fold_phrase};
 
@@ -120,6 +122,10 @@ pub const TABLES: &[(&str, &str, usize)] = &[
     ("vn_family_names", include_str!("vn_family_names.tsv"), 1),
 ];
 
+/// Ends every token in the string the automaton searches.
+const TOKEN_END: char = '\u{1}';
+const TOKEN_END_STR: &str = "\u{1}";
+
 /// The compiled lexicon.
 pub struct Lexicon {
     matcher: AhoCorasick,
@@ -226,9 +232,22 @@ impl Builder {
     }
 
     fn build(self) -> Lexicon {
-        let (patterns, entries): (Vec<String>, Vec<Vec<Entry>>) = self.phrases.into_iter().unzip();
+        let (patterns, entries): (Vec<String>, Vec<Vec<Entry>>) = self
+            .phrases
+            .into_iter()
+            .map(|(phrase, entries)| {
+                let pattern: String = phrase
+                    .split(' ')
+                    .flat_map(|w| [" ", w, TOKEN_END_STR])
+                    .collect();
+                (pattern, entries)
+            })
+            .unzip();
         let matcher = AhoCorasick::builder()
-            .match_kind(MatchKind::Standard)
+            .match_kind(MatchKind::LeftmostLongest)
+            .kind(Some(AhoCorasickKind::DFA))
+            // Lexicon phrases share common bytes: a prefilter only costs here.
+            .prefilter(false)
             .build(&patterns)
             .expect("lexicon phrases compile");
         Lexicon {
@@ -272,42 +291,35 @@ impl Lexicon {
     /// wins; phrases never overlap. Periods are skipped, so `Sen. Lieut. Gen`
     /// matches `sen lieut gen`.
     pub fn tag(&self, tokens: &[Token]) -> Vec<Tag<'_>> {
-        let mut folded = String::new();
-        // For each byte offset where a token starts/ends in `folded`: its index.
-        let mut starts = HashMap::new();
-        let mut ends = HashMap::new();
+        // Each token as ` fold\x01`, patterns alike: every match starts and
+        // ends on a token boundary, so leftmost-longest search is exact.
+        let mut folded = String::with_capacity(tokens.len() * 8);
+        let mut starts: Vec<usize> = Vec::with_capacity(tokens.len());
+        let mut ends: Vec<usize> = Vec::with_capacity(tokens.len());
+        let mut index: Vec<usize> = Vec::with_capacity(tokens.len());
         for (i, t) in tokens.iter().enumerate() {
             if t.is(".") {
                 continue;
             }
-            if !folded.is_empty() {
-                folded.push(' ');
-            }
-            starts.insert(folded.len(), i);
+            starts.push(folded.len());
+            folded.push(' ');
             folded.push_str(&t.fold);
-            ends.insert(folded.len(), i + 1);
+            folded.push(TOKEN_END);
+            ends.push(folded.len());
+            index.push(i);
         }
-        let mut found: Vec<Tag<'_>> = self
-            .matcher
-            .find_overlapping_iter(&folded)
+        self.matcher
+            .find_iter(&folded)
             .filter_map(|m| {
-                let start = *starts.get(&m.start())?;
-                let end = *ends.get(&m.end())?;
+                let first = starts.binary_search(&m.start()).ok()?;
+                let last = ends.binary_search(&m.end()).ok()?;
                 Some(Tag {
-                    start,
-                    end,
+                    start: index[first],
+                    end: index[last] + 1,
                     entries: &self.entries[m.pattern().as_usize()],
                 })
             })
-            .collect();
-        found.sort_by_key(|t| (t.start, std::cmp::Reverse(t.end)));
-        let mut out: Vec<Tag<'_>> = Vec::new();
-        for t in found {
-            if out.last().is_none_or(|last| t.start >= last.end) {
-                out.push(t);
-            }
-        }
-        out
+            .collect()
     }
 
     /// Is this folded word a Vietnamese family name?

@@ -7,7 +7,7 @@
 //! after a leader's role (`Minister of Public Security (MoPS)`) names the
 //! body the role leads (the Ministry).
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use crate::lexicon::{Entry, RoleClass};
 use crate::model::{Mention, Organization, Person};
@@ -217,6 +217,9 @@ pub fn resolve(
     let mut bare = Vec::new();
     for p in paras {
         for (k, t) in p.toks.iter().enumerate() {
+            if !p.is_acronym(k) {
+                continue;
+            }
             let s = p.slice(k, k + 1);
             let inside_parens = k > 0 && p.toks[k - 1].is("(");
             if t.is_word()
@@ -330,10 +333,10 @@ fn assemble(mut found: Vec<Found>, bare: Vec<(usize, Mention)>) -> Vec<Organizat
     }
     let key = |name: &str, country: &Option<String>| (fold(name), country.clone());
     let mut orgs: Vec<Organization> = Vec::new();
-    let mut index: HashMap<(String, Option<String>), usize> = HashMap::new();
+    let mut index: HashMap<(String, Option<String>), usize> = HashMap::default();
     let mut slot_of_found = Vec::with_capacity(found.len());
     // Countries known per name, to place country-less findings.
-    let mut countries: HashMap<String, Vec<Option<String>>> = HashMap::new();
+    let mut countries: HashMap<String, Vec<Option<String>>> = HashMap::default();
     for f in &found {
         let list = countries.entry(fold(&f.name)).or_default();
         if f.country.is_some() && !list.contains(&f.country) {

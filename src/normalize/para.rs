@@ -108,6 +108,9 @@ impl<'a, 'l> Para<'a, 'l> {
     /// An acronym-looking word: `MoPS`, `ASEAN`, `CLV`.
     pub fn is_acronym(&self, i: usize) -> bool {
         let t = &self.toks[i];
+        if !t.cap || t.end - t.start < 2 {
+            return false;
+        }
         let s = &self.text[t.start..t.end];
         t.is_word()
             && t.cap

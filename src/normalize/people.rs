@@ -8,7 +8,7 @@
 //! (`Quang`, `Chairman Hue`, `Lakhamphong`) that names exactly one person.
 //! A short form that fits two people is left unresolved, with a warning.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use crate::lexicon::{Entry, Lexicon, RoleClass};
 use crate::model::{Mention, Person};
@@ -101,7 +101,7 @@ fn place_words_naming_people(
         .filter(|&i| {
             !names[i]
                 && p.toks[i].cap
-                && keys.contains_key(&p.toks[i].fold)
+                && keys.contains_key(p.toks[i].fold.as_str())
                 && p.place(i).is_some()
                 && p.tag(i).is_some_and(|t| t.end - t.start == 1)
                 && (i == 0 || !PLACE_WORDS_BEFORE.contains(&p.toks[i - 1].fold.as_str()))
@@ -465,7 +465,7 @@ pub fn resolve(paras: &[Para<'_, '_>], lex: &Lexicon, warnings: &mut Vec<String>
     let runs: Vec<Vec<(usize, usize)>> = paras.iter().map(|p| name_runs(p, lex)).collect();
     let mut names: Vec<Vec<bool>> = paras.iter().map(|p| vec![false; p.toks.len()]).collect();
     let mut accs: Vec<Acc> = Vec::new();
-    let mut by_name: HashMap<String, usize> = HashMap::new();
+    let mut by_name: HashMap<String, usize> = HashMap::default();
 
     // Pass 1: full names the text vouches for.
     for (pi, p) in paras.iter().enumerate() {
@@ -558,7 +558,7 @@ pub fn resolve(paras: &[Para<'_, '_>], lex: &Lexicon, warnings: &mut Vec<String>
             vec![first, last]
         }
     };
-    let mut by_short: HashMap<String, Vec<usize>> = HashMap::new();
+    let mut by_short: HashMap<String, Vec<usize>> = HashMap::default();
     for (idx, acc) in accs.iter().enumerate() {
         for key in short_keys(acc) {
             by_short.entry(key).or_default().push(idx);
@@ -576,7 +576,7 @@ pub fn resolve(paras: &[Para<'_, '_>], lex: &Lexicon, warnings: &mut Vec<String>
         singles.sort_unstable();
         for (a, b) in singles {
             let word = &p.toks[a].fold;
-            let Some(owners) = by_short.get(word) else {
+            let Some(owners) = by_short.get(word.as_str()) else {
                 continue;
             };
             // `Minister Nguyen Manh Hung … Hung said`: of two people sharing

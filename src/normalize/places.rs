@@ -2,7 +2,7 @@
 //! wherever they are named (inside organization names too), except words
 //! that belong to a person's name.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use crate::model::Place;
 use crate::normalize::para::Para;
@@ -11,7 +11,7 @@ use crate::text::slug;
 /// Find the places named in `paras`.
 pub fn resolve(paras: &[Para<'_, '_>], claimed: &[Vec<bool>]) -> Vec<Place> {
     let mut places: Vec<Place> = Vec::new();
-    let mut index: HashMap<&str, usize> = HashMap::new();
+    let mut index: HashMap<&str, usize> = HashMap::default();
     for (pi, p) in paras.iter().enumerate() {
         for tag in &p.tags {
             if claimed[pi][tag.start..tag.end].iter().any(|&c| c) {
