@@ -74,8 +74,11 @@ Exit status 1 on any difference, missing golden or failed input.";
 #[derive(Debug, clap::Args)]
 struct CheckArgs {
     /// Files, folders (walked for *.txt) or - for stdin, as for convert.
-    #[arg(required = true, value_name = "INPUT")]
+    #[arg(value_name = "INPUT", required_unless_present_any = ["files_from", "input"])]
     inputs: Vec<PathBuf>,
+
+    #[command(flatten)]
+    source: InputArgs,
 
     /// Folder of golden records, one `<id>.json` per article.
     #[arg(long, value_name = "DIR")]
@@ -85,12 +88,79 @@ struct CheckArgs {
     #[arg(long)]
     bless: bool,
 
-    /// A field not to compare, e.g. source.path or 'people[*].mentions'; repeatable.
+    /// A field not to compare, e.g. `source.path` or `people[*].mentions`; repeatable.
     #[arg(long, value_name = "PATH")]
     ignore: Vec<crate::check::Ignore>,
 
     #[command(flatten)]
     conv: ConversionArgs,
+}
+
+/// Where inputs come from, besides the INPUT arguments.
+#[derive(Debug, clap::Args)]
+struct InputArgs {
+    /// Also read input paths from FILE (- for stdin), one per line.
+    #[arg(long, value_name = "FILE")]
+    files_from: Option<PathBuf>,
+
+    /// With --files-from: paths are NUL-separated (as `find -print0` writes them).
+    #[arg(short = '0', long = "null", requires = "files_from")]
+    null: bool,
+
+    /// Read documents from stdin as JSON Lines `{"id", "text", "path"?}`
+    /// instead of files; records leave in the same order, flushed per batch.
+    #[arg(long, value_enum, value_name = "FORMAT", conflicts_with = "files_from")]
+    input: Option<InputFormat>,
+
+    /// With --input jsonl: write error lines to FILE instead of stderr.
+    #[arg(long, value_name = "FILE", requires = "input")]
+    errors: Option<PathBuf>,
+}
+
+/// Stream input formats.
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum InputFormat {
+    /// One JSON document per line: {"id": ..., "text": ..., "path": ...}.
+    Jsonl,
+}
+
+/// Documents per batch in stream mode.
+const STREAM_BATCH: usize = 256;
+
+impl InputArgs {
+    /// Expand INPUT arguments plus --files-from into inputs.
+    fn found(&self, args: &[PathBuf]) -> io::Result<read::Found> {
+        let mut paths = args.to_vec();
+        if let Some(list) = &self.files_from {
+            let text = if list.as_os_str() == "-" {
+                let mut buf = Vec::new();
+                io::Read::read_to_end(&mut io::stdin(), &mut buf)?;
+                buf
+            } else {
+                std::fs::read(list)
+                    .map_err(|e| io::Error::new(e.kind(), format!("{}: {e}", list.display())))?
+            };
+            let sep = if self.null { b'\0' } else { b'\n' };
+            paths.extend(
+                text.split(|&b| b == sep)
+                    .map(|p| p.strip_suffix(b"\r").unwrap_or(p))
+                    .filter(|p| !p.is_empty())
+                    .map(path_from_bytes),
+            );
+        }
+        Ok(read::find_inputs(&paths))
+    }
+}
+
+#[cfg(unix)]
+fn path_from_bytes(b: &[u8]) -> PathBuf {
+    use std::os::unix::ffi::OsStrExt;
+    PathBuf::from(std::ffi::OsStr::from_bytes(b))
+}
+
+#[cfg(not(unix))]
+fn path_from_bytes(b: &[u8]) -> PathBuf {
+    PathBuf::from(String::from_utf8_lossy(b).into_owned())
 }
 
 /// Settings shared by everything that converts.
@@ -151,8 +221,11 @@ enum FormatArg {
 #[derive(Debug, clap::Args)]
 struct ConvertArgs {
     /// Files, folders (walked recursively for *.txt, sorted by path), or - for stdin.
-    #[arg(required = true, value_name = "INPUT")]
+    #[arg(value_name = "INPUT", required_unless_present_any = ["files_from", "input"])]
     inputs: Vec<PathBuf>,
+
+    #[command(flatten)]
+    source: InputArgs,
 
     /// Write articles.jsonl, the CSV tables, errors.jsonl and summary.json into DIR.
     #[arg(short = 'o', long, value_name = "DIR")]
@@ -238,7 +311,16 @@ fn convert(args: ConvertArgs) -> io::Result<Outcome> {
     let started = Instant::now();
     let opts = args.conv.options(!args.no_validate, args.strict)?;
     let pool = args.conv.pool()?;
-    let found = read::find_inputs(&args.inputs);
+    if args.source.input.is_some() {
+        if args.out_dir.is_some() || !args.inputs.is_empty() {
+            return Err(io::Error::new(
+                io::ErrorKind::InvalidInput,
+                "--input jsonl reads stdin and writes JSON Lines to stdout: no INPUT or --out-dir",
+            ));
+        }
+        return convert_stream(&args, &opts, &pool);
+    }
+    let found = args.source.found(&args.inputs)?;
     let total = found.inputs.len() + found.errors.len() + found.skipped.len();
     let progress = io::stderr().is_terminal();
     let mut reporter = Reporter::new(total, progress, args.quiet);
@@ -315,13 +397,103 @@ fn convert(args: ConvertArgs) -> io::Result<Outcome> {
     })
 }
 
+/// Write a stream error line to stderr.
+fn eprintln_error_line(e: &crate::stream::StreamError) -> io::Result<()> {
+    let mut err = io::stderr().lock();
+    serde_json::to_writer(&mut err, e)?;
+    err.write_all(b"\n")
+}
+
+/// `convert --input jsonl`: documents from stdin, records to stdout in
+/// order, flushed per batch; errors as JSON lines on stderr or --errors.
+fn convert_stream(
+    args: &ConvertArgs,
+    opts: &Options,
+    pool: &rayon::ThreadPool,
+) -> io::Result<Outcome> {
+    use crate::stream::{Reader, StreamError};
+    let started = Instant::now();
+    let mut reader = Reader::new(io::BufReader::new(io::stdin()));
+    let mut errors_out: Box<dyn Write + Send> = match &args.source.errors {
+        Some(path) => Box::new(io::BufWriter::new(
+            std::fs::File::create(path)
+                .map_err(|e| io::Error::new(e.kind(), format!("{}: {e}", path.display())))?,
+        )),
+        None => Box::new(io::stderr()),
+    };
+    let mut writer = Writer::new(io::BufWriter::new(io::stdout()), Format::JsonLines)?;
+    let mut reporter = Reporter::new(0, false, args.quiet);
+    let mut failed = 0usize;
+    loop {
+        let mut errors: Vec<StreamError> = Vec::new();
+        let batch = reader.batch(STREAM_BATCH, &mut errors)?;
+        failed += errors.len();
+        if let Some(batch) = &batch {
+            let (lines, inputs): (Vec<usize>, Vec<read::Input>) = batch.iter().cloned().unzip();
+            let mut line = lines.iter();
+            pool.install(|| {
+                pipeline::run(&inputs, opts, |input, result| {
+                    let n = *line.next().expect("one line per input");
+                    match result {
+                        Ok(record) => {
+                            reporter.converted(record.warnings.len());
+                            writer.write(&record)
+                        }
+                        Err(e) => {
+                            failed += 1;
+                            errors.push(StreamError {
+                                line: n,
+                                id: Some(input.id()),
+                                stage: e.stage().as_str().to_string(),
+                                message: e.message(),
+                            });
+                            Ok(())
+                        }
+                    }
+                })
+            })?;
+        }
+        errors.sort_by_key(|e| e.line);
+        for e in &errors {
+            serde_json::to_writer(&mut errors_out, e)?;
+            errors_out.write_all(b"\n")?;
+        }
+        writer.flush()?;
+        errors_out.flush()?;
+        if batch.is_none() {
+            break;
+        }
+    }
+    writer.finish()?.flush()?;
+    reporter.counts.failed = failed;
+    reporter.counts.found = reporter.counts.converted + failed;
+    reporter.summary(started.elapsed().as_secs_f64());
+    Ok(if failed > 0 {
+        Outcome::SomeFailed
+    } else {
+        Outcome::Success
+    })
+}
+
 /// `dateline check`: convert, then compare each record with its golden (or
 /// bless it). Prints differences and a closing `N passed, M failed`.
 fn check(args: CheckArgs) -> io::Result<Outcome> {
     use crate::check::{Blessed, Verdict};
     let opts = args.conv.options(true, false)?;
     let pool = args.conv.pool()?;
-    let found = read::find_inputs(&args.inputs);
+    let mut found = args.source.found(&args.inputs)?;
+    if args.source.input.is_some() {
+        let mut reader = crate::stream::Reader::new(io::BufReader::new(io::stdin()));
+        let mut bad = Vec::new();
+        while let Some(batch) = reader.batch(STREAM_BATCH, &mut bad)? {
+            found
+                .inputs
+                .extend(batch.into_iter().map(|(_, input)| input));
+        }
+        for e in bad {
+            eprintln_error_line(&e)?;
+        }
+    }
     let mut reporter = Reporter::new(0, false, true);
     for e in &found.errors {
         reporter.failed(e);

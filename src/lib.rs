@@ -37,6 +37,7 @@ pub mod pipeline;
 pub mod read;
 pub mod report;
 pub mod schema;
+pub mod stream;
 pub mod text;
 pub mod write;
 

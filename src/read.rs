@@ -22,6 +22,16 @@ pub enum Input {
     File(PathBuf),
     /// Standard input (`-` on the command line).
     Stdin,
+    /// One document of a JSON Lines stream (`--input jsonl`): its text comes
+    /// with it; `id` is the caller's, `path` what it says the source was.
+    Stream {
+        /// The record id, as given (sanitized wherever it names a file).
+        id: String,
+        /// The source path to record, or `-`.
+        path: String,
+        /// The article's text.
+        text: String,
+    },
 }
 
 impl Input {
@@ -30,6 +40,7 @@ impl Input {
         match self {
             Input::File(p) => p.to_string_lossy().into_owned(),
             Input::Stdin => "-".to_string(),
+            Input::Stream { path, .. } => path.clone(),
         }
     }
 
@@ -41,6 +52,7 @@ impl Input {
                 .map(|s| s.to_string_lossy().into_owned())
                 .unwrap_or_else(|| "article".to_string()),
             Input::Stdin => "stdin".to_string(),
+            Input::Stream { id, .. } => id.clone(),
         }
     }
 
@@ -48,6 +60,7 @@ impl Input {
         match self {
             Input::File(p) => p,
             Input::Stdin => Path::new("-"),
+            Input::Stream { path, .. } => Path::new(path.as_str()),
         }
     }
 }
@@ -119,6 +132,7 @@ pub fn read_bytes(input: &Input, max_bytes: u64) -> Result<Vec<u8>, Error> {
                 .read_to_end(&mut buf)
                 .map_err(|e| err(ErrorKind::Io(e)))?;
         }
+        Input::Stream { text, .. } => buf.extend_from_slice(text.as_bytes()),
         Input::Stdin => {
             std::io::stdin()
                 .lock()

@@ -263,3 +263,134 @@ fn check_bless_keeps_stdin_ids_inside_the_folder() {
     assert_eq!(o.status.code(), Some(0), "{}", util::stderr(&o));
     assert!(golden.join("stdin.json").exists());
 }
+
+fn docs(lines: &[serde_json::Value]) -> Vec<u8> {
+    let mut s = String::new();
+    for l in lines {
+        s.push_str(&l.to_string());
+        s.push('\n');
+    }
+    s.into_bytes()
+}
+
+/// `--input jsonl`: records in input order, bad documents reported as JSON
+/// lines on stderr (or --errors FILE) without stopping the stream.
+#[test]
+fn stream_mode_keeps_order_and_survives_bad_documents() {
+    let a = std::fs::read_to_string(util::root().join("fixtures/articles/b01_courtesy_visit.txt"))
+        .unwrap();
+    let b = std::fs::read_to_string(util::root().join("fixtures/articles/a01_courtesy_call.txt"))
+        .unwrap();
+    let mut input = docs(&[
+        serde_json::json!({"id": "second", "text": a, "path": "x/b01.txt"}),
+        serde_json::json!({"id": "empty", "text": "  "}),
+    ]);
+    input.extend_from_slice(b"this is not json\n");
+    input.extend(docs(&[serde_json::json!({"id": "first", "text": b})]));
+    let out = util::run_in(
+        &util::root(),
+        &["convert", "--input", "jsonl", "-q"],
+        &input,
+    );
+    assert_eq!(out.status.code(), Some(1));
+    let ids: Vec<_> = util::records(&out)
+        .iter()
+        .map(|r| r["id"].clone())
+        .collect();
+    assert_eq!(ids, ["second", "first"]);
+    assert_eq!(util::records(&out)[0]["source"]["path"], "x/b01.txt");
+    let errors: Vec<serde_json::Value> = util::stderr(&out)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(errors.len(), 2, "{errors:?}");
+    assert_eq!(
+        (errors[0]["line"].as_u64(), errors[0]["stage"].as_str()),
+        (Some(2), Some("decode"))
+    );
+    assert_eq!(
+        (errors[1]["line"].as_u64(), errors[1]["stage"].as_str()),
+        (Some(3), Some("read"))
+    );
+
+    // The same records as converting the files (source aside).
+    let files = util::run(&["convert", "-q", "fixtures/articles/b01_courtesy_visit.txt"]);
+    let mut want = util::records(&files)[0].clone();
+    let mut got = util::records(&out)[0].clone();
+    for r in [&mut want, &mut got] {
+        r["id"] = serde_json::Value::Null;
+        r["source"]["path"] = serde_json::Value::Null;
+    }
+    assert_eq!(got, want);
+
+    let dir = tempfile::tempdir().unwrap();
+    let errs = dir.path().join("errors.jsonl");
+    let out = util::run_in(
+        &util::root(),
+        &[
+            "convert",
+            "--input",
+            "jsonl",
+            "-q",
+            "--errors",
+            errs.to_str().unwrap(),
+        ],
+        &input,
+    );
+    assert_eq!(util::stderr(&out), "");
+    assert_eq!(std::fs::read_to_string(&errs).unwrap().lines().count(), 2);
+}
+
+#[test]
+fn files_from_reads_newline_or_nul_separated_lists() {
+    let dir = tempfile::tempdir().unwrap();
+    let list = dir.path().join("list.txt");
+    let a = util::root().join("fixtures/articles/a01_courtesy_call.txt");
+    let b = util::root().join("fixtures/articles/b01_courtesy_visit.txt");
+    std::fs::write(&list, format!("{}\r\n\n{}\n", a.display(), b.display())).unwrap();
+    let out = util::run(&["convert", "-q", "--files-from", list.to_str().unwrap()]);
+    assert_eq!(util::records(&out).len(), 2, "{}", util::stderr(&out));
+    let nul = format!("{}\0{}\0", b.display(), a.display());
+    let out = util::run_in(
+        &util::root(),
+        &["convert", "-q", "--files-from", "-", "-0"],
+        nul.as_bytes(),
+    );
+    let ids: Vec<_> = util::records(&out)
+        .iter()
+        .map(|r| r["id"].clone())
+        .collect();
+    assert_eq!(ids, ["b01_courtesy_visit", "a01_courtesy_call"]);
+}
+
+/// An id from stream input is untrusted: golden files stay inside --golden.
+#[test]
+fn stream_ids_cannot_write_outside_the_golden_folder() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = docs(&[
+        serde_json::json!({"id": "../../escaped", "text": " date 2023-01-02 One./."}),
+        serde_json::json!({"id": "/abs/path", "text": " date 2023-01-02 Two./."}),
+        serde_json::json!({"id": "a\u{0}b", "text": " date 2023-01-02 Three./."}),
+    ]);
+    let o = util::run_in(
+        dir.path(),
+        &[
+            "check", "--input", "jsonl", "--golden", "g/inner", "--bless",
+        ],
+        &input,
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", util::stderr(&o));
+    let mut names: Vec<String> = std::fs::read_dir(dir.path().join("g/inner"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    assert_eq!(names, ["____escaped.json", "_abs_path.json", "a_b.json"]);
+    assert!(!dir.path().join("escaped.json").exists());
+    let o = util::run_in(
+        dir.path(),
+        &["check", "--input", "jsonl", "--golden", "g/inner"],
+        &input,
+    );
+    assert_eq!(String::from_utf8_lossy(&o.stdout), "3 passed, 0 failed\n");
+}

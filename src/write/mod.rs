@@ -73,6 +73,14 @@ impl<W: Write> Writer<W> {
         }
     }
 
+    /// Flush what was written so far (stream mode flushes per batch).
+    pub fn flush(&mut self) -> io::Result<()> {
+        match &mut self.sink {
+            Sink::Json { out, .. } => out.flush(),
+            Sink::Csv(_) => Ok(()),
+        }
+    }
+
     /// Close the output (the JSON array's bracket) and flush.
     pub fn finish(self) -> io::Result<W> {
         match self.sink {
