@@ -35,6 +35,7 @@ pub mod normalize;
 pub mod parse;
 pub mod pipeline;
 pub mod read;
+pub mod render;
 pub mod report;
 pub mod schema;
 pub mod stream;

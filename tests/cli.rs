@@ -394,3 +394,30 @@ fn stream_ids_cannot_write_outside_the_golden_folder() {
     );
     assert_eq!(String::from_utf8_lossy(&o.stdout), "3 passed, 0 failed\n");
 }
+
+#[test]
+fn render_writes_an_index_and_one_page_per_article() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("pages");
+    let o = util::run(&[
+        "render",
+        "fixtures/articles/d25_markup_in_text.txt",
+        "fixtures/articles/b01_courtesy_visit.txt",
+        "--out-dir",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", util::stderr(&o));
+    let index = std::fs::read_to_string(out.join("index.html")).unwrap();
+    assert!(
+        index.contains("b01_courtesy_visit.html\""), // `/` is escaped as &#x2f;
+        "{index}"
+    );
+    assert!(index.contains("Luong Tam Quang"));
+    let page = std::fs::read_to_string(out.join("articles/d25_markup_in_text.html")).unwrap();
+    assert!(!page.contains("<script>alert"));
+    assert!(page.contains("&lt;script&gt;"));
+    assert!(
+        !page.contains("http://") && !page.contains("https://"),
+        "pages fetch nothing"
+    );
+}
