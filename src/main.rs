@@ -19,3 +19,8 @@ fn main() -> ExitCode {
         }
     }
 }
+
+// The pipeline allocates many small strings per article on every thread;
+// mimalloc's thread-local heaps make that markedly cheaper than glibc's.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;

@@ -42,7 +42,11 @@ fn fold_compact(s: &str) -> CompactString {
 
 /// Treat zero-width spaces and BOMs as white space too.
 pub fn is_space(c: char) -> bool {
-    c.is_whitespace() || matches!(c, '\u{200b}' | '\u{feff}')
+    if c.is_ascii() {
+        c.is_ascii_whitespace() || c == '\u{b}'
+    } else {
+        c.is_whitespace() || matches!(c, '\u{200b}' | '\u{feff}')
+    }
 }
 
 /// Collapse every run of white space (tabs, NBSP, line breaks) to one space
@@ -133,7 +137,11 @@ impl Token {
 }
 
 fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric() || is_combining_mark(c)
+    if c.is_ascii() {
+        c.is_ascii_alphanumeric()
+    } else {
+        c.is_alphanumeric() || is_combining_mark(c)
+    }
 }
 
 fn is_apostrophe(c: char) -> bool {
@@ -146,7 +154,7 @@ fn is_apostrophe(c: char) -> bool {
 pub fn tokenize(text: &str) -> Vec<Token> {
     let chars: Vec<(usize, char)> = text.char_indices().collect();
     let byte_at = |i: usize| chars.get(i).map_or(text.len(), |&(b, _)| b);
-    let mut out = Vec::new();
+    let mut out = Vec::with_capacity(text.len() / 5 + 1);
     let mut i = 0;
     let push = |start: usize, end: usize, kind: Kind, out: &mut Vec<Token>| {
         let s = &text[byte_at(start)..byte_at(end)];

@@ -215,7 +215,7 @@ pub fn resolve(
         .filter_map(|(n, f)| f.acronym.clone().map(|a| (a, n)))
         .collect();
     let mut bare = Vec::new();
-    for p in paras {
+    for p in paras.iter().filter(|_| !acronyms.is_empty()) {
         for (k, t) in p.toks.iter().enumerate() {
             if !p.is_acronym(k) {
                 continue;
