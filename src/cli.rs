@@ -10,8 +10,9 @@ use clap::{Parser, Subcommand, ValueEnum};
 
 use crate::lexicon::Lexicon;
 use crate::parse::ParseOptions;
+use crate::pipeline::Done;
 use crate::pipeline::{self, Options};
-use crate::read;
+use crate::read::{self, Walked};
 use crate::report::Reporter;
 use crate::schema::{SCHEMA, Schema};
 use crate::write::outdir::{OutDir, Summary};
@@ -157,8 +158,9 @@ enum InputFormat {
 const STREAM_BATCH: usize = 256;
 
 impl InputArgs {
-    /// Expand INPUT arguments plus --files-from into inputs.
-    fn found(&self, args: &[PathBuf]) -> io::Result<read::Found> {
+    /// INPUT arguments plus --files-from paths plus, with --input jsonl
+    /// (check and render), the documents on stdin: a lazy walk.
+    fn items(&self, args: &[PathBuf]) -> io::Result<Box<dyn Iterator<Item = Walked> + Send>> {
         let mut paths = args.to_vec();
         if let Some(list) = &self.files_from {
             let text = if list.as_os_str() == "-" {
@@ -177,7 +179,18 @@ impl InputArgs {
                     .map(path_from_bytes),
             );
         }
-        Ok(read::find_inputs(&paths))
+        let mut docs = Vec::new();
+        if self.input.is_some() {
+            let mut reader = crate::stream::Reader::new(io::BufReader::new(io::stdin()));
+            let mut bad = Vec::new();
+            while let Some(batch) = reader.batch(STREAM_BATCH, &mut bad)? {
+                docs.extend(batch.into_iter().map(|(_, input)| Walked::Input(input)));
+            }
+            for e in bad {
+                eprintln_error_line(&e)?;
+            }
+        }
+        Ok(Box::new(read::walk(paths).chain(docs)))
     }
 }
 
@@ -350,39 +363,28 @@ fn convert(args: ConvertArgs) -> io::Result<Outcome> {
         }
         return convert_stream(&args, &opts, &pool);
     }
-    let found = args.source.found(&args.inputs)?;
-    let total = found.inputs.len() + found.errors.len() + found.skipped.len();
+    let items = args.source.items(&args.inputs)?;
     let progress = io::stderr().is_terminal();
-    let mut reporter = Reporter::new(total, progress, args.quiet);
-    for e in &found.errors {
-        reporter.failed(e);
-    }
-    for _ in &found.skipped {
-        reporter.skipped();
-    }
+    let mut reporter = Reporter::new(0, progress, args.quiet);
 
     if let Some(dir) = &args.out_dir {
         let mut out = OutDir::create(dir, args.force)?;
-        let result = (|| {
-            for e in &found.errors {
-                out.error(e)?;
-            }
-            for path in &found.skipped {
-                out.skipped(path)?;
-            }
-            pool.install(|| {
-                pipeline::run(&found.inputs, &opts, |_, result| match result {
-                    Ok(record) => {
-                        reporter.converted(record.warnings.len());
-                        out.write(&record)
-                    }
-                    Err(e) => {
-                        reporter.failed(&e);
-                        out.error(&e)
-                    }
-                })
+        let result = pool.install(|| {
+            pipeline::run(items, &opts, |done| match done {
+                Done::Converted(_, Ok(record)) => {
+                    reporter.converted(record.warnings.len());
+                    out.write(&record)
+                }
+                Done::Converted(_, Err(e)) | Done::Failed(e) => {
+                    reporter.failed(&e);
+                    out.error(&e)
+                }
+                Done::Skipped(path) => {
+                    reporter.skipped();
+                    out.skipped(&path)
+                }
             })
-        })();
+        });
         if let Err(e) = result {
             out.abandon();
             return Err(e);
@@ -406,15 +408,16 @@ fn convert(args: ConvertArgs) -> io::Result<Outcome> {
         };
         let mut writer = Writer::new(io::BufWriter::new(io::stdout()), format)?;
         pool.install(|| {
-            pipeline::run(&found.inputs, &opts, |_, result| match result {
-                Ok(record) => {
-                    reporter.converted(record.warnings.len());
-                    writer.write(&record)
+            pipeline::run(items, &opts, |done| {
+                match done {
+                    Done::Converted(_, Ok(record)) => {
+                        reporter.converted(record.warnings.len());
+                        return writer.write(&record);
+                    }
+                    Done::Converted(_, Err(e)) | Done::Failed(e) => reporter.failed(&e),
+                    Done::Skipped(_) => reporter.skipped(),
                 }
-                Err(e) => {
-                    reporter.failed(&e);
-                    Ok(())
-                }
+                Ok(())
             })
         })?;
         writer.finish()?.flush()?;
@@ -458,18 +461,20 @@ fn convert_stream(
         let mut errors: Vec<StreamError> = Vec::new();
         let batch = reader.batch(STREAM_BATCH, &mut errors)?;
         failed += errors.len();
-        if let Some(batch) = &batch {
-            let (lines, inputs): (Vec<usize>, Vec<read::Input>) = batch.iter().cloned().unzip();
+        let more = batch.is_some();
+        if let Some(batch) = batch {
+            let lines: Vec<usize> = batch.iter().map(|(n, _)| *n).collect();
+            let inputs = batch.into_iter().map(|(_, input)| Walked::Input(input));
             let mut line = lines.iter();
             pool.install(|| {
-                pipeline::run(&inputs, opts, |input, result| {
+                pipeline::run(inputs, opts, |done| {
                     let n = *line.next().expect("one line per input");
-                    match result {
-                        Ok(record) => {
+                    match done {
+                        Done::Converted(_, Ok(record)) => {
                             reporter.converted(record.warnings.len());
                             writer.write(&record)
                         }
-                        Err(e) => {
+                        Done::Converted(input, Err(e)) => {
                             failed += 1;
                             errors.push(StreamError {
                                 line: n,
@@ -479,6 +484,7 @@ fn convert_stream(
                             });
                             Ok(())
                         }
+                        Done::Skipped(_) | Done::Failed(_) => Ok(()),
                     }
                 })
             })?;
@@ -490,7 +496,7 @@ fn convert_stream(
         }
         writer.flush()?;
         errors_out.flush()?;
-        if batch.is_none() {
+        if !more {
             break;
         }
     }
@@ -511,41 +517,26 @@ fn render(args: RenderArgs) -> io::Result<Outcome> {
     use crate::render::{Index, Renderer, page_name};
     let opts = args.conv.options(true, false)?;
     let pool = args.conv.pool()?;
-    let mut found = args.source.found(&args.inputs)?;
-    if args.source.input.is_some() {
-        let mut reader = crate::stream::Reader::new(io::BufReader::new(io::stdin()));
-        let mut bad = Vec::new();
-        while let Some(batch) = reader.batch(STREAM_BATCH, &mut bad)? {
-            found
-                .inputs
-                .extend(batch.into_iter().map(|(_, input)| input));
-        }
-        for e in bad {
-            eprintln_error_line(&e)?;
-        }
-    }
+    let items = args.source.items(&args.inputs)?;
     let pages = args.out_dir.join("articles");
     std::fs::create_dir_all(&pages)?;
     let renderer = Renderer::new();
     let mut index = Index::default();
     let mut reporter = Reporter::new(0, false, true);
-    for e in &found.errors {
-        reporter.failed(e);
-    }
     let to_io = |e: minijinja::Error| io::Error::other(e.to_string());
     pool.install(|| {
-        pipeline::run(&found.inputs, &opts, |_, result| match result {
-            Ok(record) => {
-                reporter.converted(record.warnings.len());
-                let html = renderer.article(&record).map_err(to_io)?;
-                std::fs::write(pages.join(page_name(&record.id)), html)?;
-                index.add(&record);
-                Ok::<(), io::Error>(())
+        pipeline::run(items, &opts, |done| {
+            match done {
+                Done::Converted(_, Ok(record)) => {
+                    reporter.converted(record.warnings.len());
+                    let html = renderer.article(&record).map_err(to_io)?;
+                    std::fs::write(pages.join(page_name(&record.id)), html)?;
+                    index.add(&record);
+                }
+                Done::Converted(_, Err(e)) | Done::Failed(e) => reporter.failed(&e),
+                Done::Skipped(_) => reporter.skipped(),
             }
-            Err(e) => {
-                reporter.failed(&e);
-                Ok(())
-            }
+            Ok::<(), io::Error>(())
         })
     })?;
     std::fs::write(
@@ -565,35 +556,21 @@ fn check(args: CheckArgs) -> io::Result<Outcome> {
     use crate::check::{Blessed, Verdict};
     let opts = args.conv.options(true, false)?;
     let pool = args.conv.pool()?;
-    let mut found = args.source.found(&args.inputs)?;
-    if args.source.input.is_some() {
-        let mut reader = crate::stream::Reader::new(io::BufReader::new(io::stdin()));
-        let mut bad = Vec::new();
-        while let Some(batch) = reader.batch(STREAM_BATCH, &mut bad)? {
-            found
-                .inputs
-                .extend(batch.into_iter().map(|(_, input)| input));
-        }
-        for e in bad {
-            eprintln_error_line(&e)?;
-        }
-    }
+    let items = args.source.items(&args.inputs)?;
     let mut reporter = Reporter::new(0, false, true);
-    for e in &found.errors {
-        reporter.failed(e);
-    }
     let mut out = io::BufWriter::new(io::stdout());
-    let (mut passed, mut failed) = (0usize, found.errors.len());
+    let (mut passed, mut failed) = (0usize, 0usize);
     let mut seen = std::collections::BTreeSet::new();
     pool.install(|| {
-        pipeline::run(&found.inputs, &opts, |_, result| {
-            let record = match result {
-                Ok(r) => r,
-                Err(e) => {
+        pipeline::run(items, &opts, |done| {
+            let record = match done {
+                Done::Converted(_, Ok(r)) => r,
+                Done::Converted(_, Err(e)) | Done::Failed(e) => {
                     reporter.failed(&e);
                     failed += 1;
                     return Ok(());
                 }
+                Done::Skipped(_) => return Ok(()),
             };
             seen.insert(crate::check::safe_stem(&record.id));
             if args.bless {

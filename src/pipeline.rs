@@ -5,13 +5,14 @@
 use rayon::prelude::*;
 
 use std::panic::AssertUnwindSafe;
+use std::path::PathBuf;
 
 use crate::error::{Error, ErrorKind, Stage};
 use crate::lexicon::Lexicon;
 use crate::model::Record;
 use crate::normalize::normalize;
 use crate::parse::{ParseOptions, parse_article};
-use crate::read::{self, Input};
+use crate::read::{self, Input, Walked};
 use crate::schema::Schema;
 
 /// How many inputs are in flight at once.
@@ -90,39 +91,59 @@ pub fn convert_input(input: &Input, opts: &Options) -> Result<Record, Error> {
         })
 }
 
-/// Convert every input in parallel and hand each result to `sink` in input
-/// order. Windows overlap: while the pool converts one window, `sink` takes
-/// the one before, so writing never idles the workers. At most two windows
-/// are in memory. Stops early only if `sink` fails (e.g. a closed pipe).
+/// What became of one item.
+#[derive(Debug)]
+// Nearly every item is `Converted`; boxing it would add an allocation per article.
+#[allow(clippy::large_enum_variant)]
+pub enum Done {
+    /// An input and its record or error.
+    Converted(Input, Result<Record, Error>),
+    /// A file skipped while walking a folder.
+    Skipped(PathBuf),
+    /// A folder entry that could not be read.
+    Failed(Error),
+}
+
+fn finish(item: Walked, opts: &Options) -> Done {
+    match item {
+        Walked::Input(input) => {
+            let result = convert_input(&input, opts);
+            Done::Converted(input, result)
+        }
+        Walked::Skipped(path) => Done::Skipped(path),
+        Walked::Failed(e) => Done::Failed(e),
+    }
+}
+
+/// Convert every item in parallel and hand each outcome to `sink` in input
+/// order. Items are pulled from `items` a window at a time (the walk stays
+/// lazy), and windows overlap: while the pool converts one, `sink` takes the
+/// one before, so writing never idles the workers. At most two windows are
+/// in memory. Stops early only if `sink` fails (e.g. a closed pipe).
 pub fn run<E: Send>(
-    inputs: &[Input],
+    items: impl IntoIterator<Item = Walked>,
     opts: &Options,
-    mut sink: impl FnMut(&Input, Result<Record, Error>) -> Result<(), E> + Send,
+    mut sink: impl FnMut(Done) -> Result<(), E> + Send,
 ) -> Result<(), E> {
-    let mut done: Vec<Result<Record, Error>> = Vec::new();
-    let mut done_inputs: &[Input] = &[];
-    for window in inputs.chunks(WINDOW) {
+    let mut items = items.into_iter();
+    let mut done: Vec<Done> = Vec::new();
+    loop {
+        let window: Vec<Walked> = items.by_ref().take(WINDOW).collect();
+        if window.is_empty() {
+            break;
+        }
         let mut next = Vec::with_capacity(window.len());
         let (written, ()) = rayon::join(
-            || {
-                for (input, result) in done_inputs.iter().zip(done.drain(..)) {
-                    sink(input, result)?;
-                }
-                Ok(())
-            },
+            || done.drain(..).try_for_each(&mut sink),
             || {
                 window
-                    .par_iter()
-                    .map(|input| convert_input(input, opts))
+                    .into_par_iter()
+                    .map(|item| finish(item, opts))
                     .collect_into_vec(&mut next)
             },
         );
         written?;
         done = next;
-        done_inputs = window;
     }
-    for (input, result) in done_inputs.iter().zip(done) {
-        sink(input, result)?;
-    }
-    Ok(())
+    done.into_iter().try_for_each(sink)
 }

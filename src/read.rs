@@ -77,37 +77,67 @@ pub struct Found {
     pub errors: Vec<Error>,
 }
 
-/// Expand command-line arguments into inputs. A folder is walked recursively
-/// for `*.txt` files, sorted by path; a file is taken whatever its extension.
+/// One item met while expanding the command line.
+#[derive(Debug)]
+pub enum Walked {
+    /// An input to convert.
+    Input(Input),
+    /// A file in a folder that is not `*.txt`.
+    Skipped(PathBuf),
+    /// A folder entry that could not be read (or a symlink loop).
+    Failed(Error),
+}
+
+fn walk_dir(dir: PathBuf) -> impl Iterator<Item = Walked> {
+    walkdir::WalkDir::new(&dir)
+        .follow_links(true)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_map(move |entry| match entry {
+            Ok(e) if e.file_type().is_dir() => None,
+            Ok(e) if e.path().extension().is_some_and(|x| x == "txt") => {
+                Some(Walked::Input(Input::File(e.into_path())))
+            }
+            Ok(e) => Some(Walked::Skipped(e.into_path())),
+            Err(e) => {
+                let path = e.path().unwrap_or(&dir).to_path_buf();
+                let io = e
+                    .into_io_error()
+                    .unwrap_or_else(|| std::io::Error::other("file system loop (symbolic link)"));
+                Some(Walked::Failed(Error::new(
+                    path,
+                    Stage::Read,
+                    ErrorKind::Io(io),
+                )))
+            }
+        })
+}
+
+/// Expand command-line arguments lazily, in order: `-` is stdin, a folder is
+/// walked recursively for `*.txt` files sorted by path (other files are
+/// skipped), a file is taken whatever its extension. Nothing is collected,
+/// so a folder of a million files costs no memory up front.
+pub fn walk(args: Vec<PathBuf>) -> impl Iterator<Item = Walked> {
+    args.into_iter()
+        .flat_map(|arg| -> Box<dyn Iterator<Item = Walked> + Send> {
+            if arg.as_os_str() == "-" {
+                Box::new(std::iter::once(Walked::Input(Input::Stdin)))
+            } else if arg.is_dir() {
+                Box::new(walk_dir(arg))
+            } else {
+                Box::new(std::iter::once(Walked::Input(Input::File(arg))))
+            }
+        })
+}
+
+/// [`walk`], collected.
 pub fn find_inputs(args: &[PathBuf]) -> Found {
     let mut found = Found::default();
-    for arg in args {
-        if arg.as_os_str() == "-" {
-            found.inputs.push(Input::Stdin);
-        } else if arg.is_dir() {
-            let walker = walkdir::WalkDir::new(arg)
-                .follow_links(true)
-                .sort_by_file_name();
-            for entry in walker {
-                match entry {
-                    Ok(e) if e.file_type().is_dir() => {}
-                    Ok(e) if e.path().extension().is_some_and(|x| x == "txt") => {
-                        found.inputs.push(Input::File(e.into_path()))
-                    }
-                    Ok(e) => found.skipped.push(e.into_path()),
-                    Err(e) => {
-                        let path = e.path().unwrap_or(arg).to_path_buf();
-                        let io = e.into_io_error().unwrap_or_else(|| {
-                            std::io::Error::other("file system loop (symbolic link)")
-                        });
-                        found
-                            .errors
-                            .push(Error::new(path, Stage::Read, ErrorKind::Io(io)));
-                    }
-                }
-            }
-        } else {
-            found.inputs.push(Input::File(arg.clone()));
+    for item in walk(args.to_vec()) {
+        match item {
+            Walked::Input(i) => found.inputs.push(i),
+            Walked::Skipped(p) => found.skipped.push(p),
+            Walked::Failed(e) => found.errors.push(e),
         }
     }
     found

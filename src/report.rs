@@ -37,11 +37,19 @@ impl Reporter {
     /// stderr is a terminal), `quiet` silences bar and summary.
     pub fn new(total: usize, progress: bool, quiet: bool) -> Self {
         let bar = (progress && !quiet).then(|| {
-            let bar = ProgressBar::new(total as u64);
-            bar.set_style(
-                ProgressStyle::with_template("{bar:40} {pos}/{len} articles {per_sec} eta {eta}")
-                    .expect("valid template"),
-            );
+            // The walk is lazy, so the total is usually unknown: a counter.
+            let (bar, template) = if total > 0 {
+                (
+                    ProgressBar::new(total as u64),
+                    "{bar:40} {pos}/{len} articles {per_sec} eta {eta}",
+                )
+            } else {
+                (
+                    ProgressBar::new_spinner(),
+                    "{spinner} {pos} articles {per_sec}",
+                )
+            };
+            bar.set_style(ProgressStyle::with_template(template).expect("valid template"));
             bar
         });
         Reporter {
@@ -78,6 +86,9 @@ impl Reporter {
     pub fn skipped(&mut self) {
         self.counts.found += 1;
         self.counts.skipped += 1;
+        if let Some(bar) = &self.bar {
+            bar.inc(1);
+        }
     }
 
     /// Clear the bar and print the closing summary line unless quiet.
