@@ -67,6 +67,21 @@ pub fn weekday(word: &str) -> Option<&'static str> {
     }
 }
 
+/// The lowercase English weekday of a date.
+pub fn weekday_name(d: chrono::NaiveDate) -> &'static str {
+    use chrono::Datelike;
+    const NAMES: [&str; 7] = [
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+    ];
+    NAMES[d.weekday().num_days_from_monday() as usize]
+}
+
 /// A news agency or outlet.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Agency {

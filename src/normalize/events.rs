@@ -72,18 +72,6 @@ fn find_date(p: &Para<'_, '_>) -> Option<(Written, usize)> {
     None
 }
 
-fn weekday_name(d: NaiveDate) -> &'static str {
-    [
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-    ][d.weekday().num_days_from_monday() as usize]
-}
-
 /// Resolve a written date against the publication date: the year that puts
 /// it nearest; a weekday is the latest such day on or before publication.
 fn resolve_date(written: Written, published: Option<NaiveDate>) -> Option<NaiveDate> {
@@ -101,7 +89,7 @@ fn resolve_date(written: Written, published: Option<NaiveDate>) -> Option<NaiveD
             let pubd = published?;
             (0..7)
                 .map(|k| pubd - Duration::days(k))
-                .find(|d| weekday_name(*d) == w)
+                .find(|d| lexicon::weekday_name(*d) == w)
         }
     }
 }

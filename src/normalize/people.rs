@@ -407,6 +407,14 @@ fn push_words(out: &mut String, s: &str) {
     out.push_str(s);
 }
 
+/// The folded words of tokens `a..b`, the key a full name is known by.
+fn run_key(p: &Para<'_, '_>, a: usize, b: usize) -> String {
+    (a..b)
+        .map(|i| p.toks[i].fold.as_str())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 /// A person being assembled from mentions.
 struct Acc {
     words: Vec<String>,
@@ -473,10 +481,7 @@ pub fn resolve(paras: &[Para<'_, '_>], lex: &Lexicon, warnings: &mut Vec<String>
             if b - a < 2 {
                 continue;
             }
-            let folded = (a..b)
-                .map(|i| p.toks[i].fold.as_str())
-                .collect::<Vec<_>>()
-                .join(" ");
+            let folded = run_key(p, a, b);
             let known = by_name.contains_key(&folded);
             let vn = lex.is_vn_family(&p.toks[a].fold);
             // `Ho Chi Minh Mausoleum`, `Nguyen Du Street`: a name inside a
@@ -521,10 +526,7 @@ pub fn resolve(paras: &[Para<'_, '_>], lex: &Lexicon, warnings: &mut Vec<String>
             if b - a < 2 {
                 continue;
             }
-            let folded = (a..b)
-                .map(|i| p.toks[i].fold.as_str())
-                .collect::<Vec<_>>()
-                .join(" ");
+            let folded = run_key(p, a, b);
             if let Some(&idx) = by_name.get(&folded) {
                 let ctx = context(p, a, b, &names[pi]);
                 accs[idx].absorb(ctx);

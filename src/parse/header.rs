@@ -7,7 +7,7 @@
 //! what it means (day-first, weekday checks, impossible dates) and says so in
 //! warnings.
 
-use chrono::{Datelike, NaiveDate};
+use chrono::NaiveDate;
 use nom::branch::alt;
 use nom::bytes::complete::{tag, tag_no_case, take_till1, take_while_m_n};
 use nom::character::complete::{alpha1, char, line_ending, multispace0, one_of, space0, space1};
@@ -246,19 +246,6 @@ pub fn format_a_prefix(text: &str) -> Option<(DateLine, usize)> {
     Some((line, text.len() - rest.len()))
 }
 
-fn weekday_of(d: NaiveDate) -> &'static str {
-    const NAMES: [&str; 7] = [
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-    ];
-    NAMES[d.weekday().num_days_from_monday() as usize]
-}
-
 /// Interpret a date line: pick day-first or month-first, check the weekday,
 /// refuse impossible dates. Doubts go to `warnings`.
 pub fn resolve(
@@ -286,7 +273,7 @@ pub fn resolve(
         Some(w) => valid
             .iter()
             .copied()
-            .find(|d| weekday_of(*d) == w)
+            .find(|d| lexicon::weekday_name(*d) == w)
             .or(valid.first().copied()),
         None => valid.first().copied(),
     };
@@ -296,17 +283,20 @@ pub fn resolve(
         ));
     }
     if let (Some(d), Some(w)) = (chosen, line.weekday)
-        && weekday_of(d) != w
+        && lexicon::weekday_name(d) != w
     {
         warnings.push(format!(
             "weekday-mismatch: {raw:?} says {w} but {d} is a {}",
-            weekday_of(d)
+            lexicon::weekday_name(d)
         ));
     }
     Published {
         date: chosen.map(|d| d.format("%Y-%m-%d").to_string()),
         time: line.time.map(|(h, m)| format!("{h:02}:{m:02}")),
-        weekday: chosen.map(weekday_of).or(line.weekday).map(str::to_string),
+        weekday: chosen
+            .map(lexicon::weekday_name)
+            .or(line.weekday)
+            .map(str::to_string),
         timezone: line
             .timezone
             .clone()

@@ -147,72 +147,52 @@ struct Mark<'a> {
 }
 
 fn marks(record: &Record) -> Vec<Mark<'_>> {
-    let shade = |i: usize| 72 + (i as u32 * 7) % 20;
+    fn add<'r>(
+        out: &mut Vec<Mark<'r>>,
+        (kind, label, prefix): (&'static str, &'static str, char),
+        i: usize,
+        tip: String,
+        mentions: &'r [Mention],
+    ) {
+        for m in mentions {
+            out.push(Mark {
+                mention: m,
+                kind,
+                label,
+                entity: format!("{prefix}{i}"),
+                lightness: 72 + (i as u32 * 7) % 20,
+                tip: tip.clone(),
+            });
+        }
+    }
     let mut out = Vec::new();
+    let country = |c: &Option<String>| c.clone().unwrap_or_else(|| "country unknown".into());
     for (i, p) in record.people.iter().enumerate() {
         let mut tip = p.name.clone();
-        if !p.titles.is_empty() {
-            tip.push_str(&format!(" — {}", p.titles.join(", ")));
+        for part in [p.titles.join(", "), p.roles.join("; "), country(&p.country)] {
+            if !part.is_empty() {
+                tip.push_str(&format!(" — {part}"));
+            }
         }
-        if !p.roles.is_empty() {
-            tip.push_str(&format!(" — {}", p.roles.join("; ")));
-        }
-        tip.push_str(&format!(
-            " — {}",
-            p.country.as_deref().unwrap_or("country unknown")
-        ));
-        for m in &p.mentions {
-            out.push(Mark {
-                mention: m,
-                kind: "person",
-                label: "P",
-                entity: format!("p{i}"),
-                lightness: shade(i),
-                tip: tip.clone(),
-            });
-        }
+        add(&mut out, ("person", "P", 'p'), i, tip, &p.mentions);
     }
     for (i, o) in record.organizations.iter().enumerate() {
-        let tip = format!(
-            "{}{} — {}",
-            o.name,
-            o.acronym
-                .as_ref()
-                .map(|a| format!(" ({a})"))
-                .unwrap_or_default(),
-            o.country.as_deref().unwrap_or("country unknown")
-        );
-        for m in &o.mentions {
-            out.push(Mark {
-                mention: m,
-                kind: "org",
-                label: "O",
-                entity: format!("o{i}"),
-                lightness: shade(i),
-                tip: tip.clone(),
-            });
-        }
+        let acronym = o
+            .acronym
+            .as_ref()
+            .map(|a| format!(" ({a})"))
+            .unwrap_or_default();
+        let tip = format!("{}{acronym} — {}", o.name, country(&o.country));
+        add(&mut out, ("org", "O", 'o'), i, tip, &o.mentions);
     }
     for (i, p) in record.places.iter().enumerate() {
-        let tip = format!(
-            "{} — {}{}",
-            p.name,
-            p.kind,
-            p.country
-                .as_ref()
-                .map(|c| format!(", {c}"))
-                .unwrap_or_default()
-        );
-        for m in &p.mentions {
-            out.push(Mark {
-                mention: m,
-                kind: "place",
-                label: "L",
-                entity: format!("l{i}"),
-                lightness: shade(i),
-                tip: tip.clone(),
-            });
-        }
+        let within = p
+            .country
+            .as_ref()
+            .map(|c| format!(", {c}"))
+            .unwrap_or_default();
+        let tip = format!("{} — {}{within}", p.name, p.kind);
+        add(&mut out, ("place", "L", 'l'), i, tip, &p.mentions);
     }
     out
 }
