@@ -45,18 +45,27 @@ fn name_runs(p: &Para<'_, '_>, lex: &Lexicon) -> Vec<(usize, usize)> {
             && !t.fold.chars().all(|c| c.is_ascii_digit())
             && (!lex.is_stopword(&t.fold) || lex.is_vn_family(&t.fold))
     };
-    // A one-word place or nationality inside a Vietnamese name: `Vuong Dinh Hue`.
-    let absorbable = |i: usize| {
+    // Inside a Vietnamese name, a place or nationality word is a name word
+    // (`Vuong Dinh Hue`, `Nguyen Hoa Binh`), and so is a stop word (`Pham
+    // The Tung`, `Dang Hoang An`): returns where such a word ends.
+    let inner = |i: usize| -> Option<usize> {
         let t = &p.toks[i];
-        t.is_word()
-            && t.cap
-            && p.tag(i).is_some_and(|tag| {
-                tag.end - tag.start == 1
+        if !(t.is_word() && t.cap) || p.is_acronym(i) {
+            return None;
+        }
+        match p.tag(i) {
+            None => Some(i + 1),
+            Some(tag)
+                if tag.start == i
                     && tag
                         .entries
                         .iter()
-                        .all(|e| matches!(e, Entry::Place { .. } | Entry::Demonym(_)))
-            })
+                        .all(|e| matches!(e, Entry::Place { .. } | Entry::Demonym(_))) =>
+            {
+                Some(tag.end)
+            }
+            Some(_) => None,
+        }
     };
     let mut runs = Vec::new();
     let mut i = 0;
@@ -68,8 +77,17 @@ fn name_runs(p: &Para<'_, '_>, lex: &Lexicon) -> Vec<(usize, usize)> {
         let start = i;
         let vn = lex.is_vn_family(&p.toks[i].fold);
         i += 1;
-        while i < p.toks.len() && (name_word(i) || (vn && absorbable(i))) {
-            i += 1;
+        loop {
+            if i >= p.toks.len() {
+                break;
+            }
+            if name_word(i) {
+                i += 1;
+            } else if let Some(end) = inner(i).filter(|&end| vn && end - start <= 4) {
+                i = end;
+            } else {
+                break;
+            }
         }
         // `Ministers Tran Hong Ha`: a Vietnamese family name inside a run
         // that did not open with one starts the name.
@@ -178,6 +196,15 @@ pub fn context(p: &Para<'_, '_>, a: usize, b: usize, names: &[bool]) -> Context 
     let opens_role = |i: usize| p.role_class(i).is_some() || p.demonym(i).is_some();
     if p.toks.get(b).is_some_and(|t| t.is(",")) && r < p.toks.len() && opens_role(r) {
         let (end, skip) = role_run_forward(p, r, names);
+        // An appositive closes with punctuation or a verb; one that runs into
+        // the next name is a list of people (`A, Lao Prime Minister B and …`).
+        let closed = p
+            .toks
+            .get(end)
+            .is_none_or(|t| (!t.is_word() && !t.is("'s")) || (!t.cap && !p.is_connector(end)));
+        if !closed {
+            return ctx;
+        }
         let mut after = Context::default();
         read_roles(p, r, end, &skip, &mut after);
         ctx.roles.extend(after.roles);
