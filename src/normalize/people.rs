@@ -83,6 +83,14 @@ fn name_runs(p: &Para<'_, '_>, lex: &Lexicon) -> Vec<(usize, usize)> {
             }
             if name_word(i) {
                 i += 1;
+            } else if p.toks[i].is("-")
+                && p.toks[i - 1].end == p.toks[i].start
+                && p.toks.get(i + 1).is_some_and(|n| n.start == p.toks[i].end)
+                && i + 1 < p.toks.len()
+                && name_word(i + 1)
+            {
+                // `Bahiddha-Nukara`: a hyphenated name is one name.
+                i += 2;
             } else if let Some(end) = inner(i).filter(|&end| vn && end - start <= 4) {
                 i = end;
             } else {
@@ -526,7 +534,8 @@ pub fn resolve(paras: &[Para<'_, '_>], lex: &Lexicon, warnings: &mut Vec<String>
             for flag in &mut names[pi][a..b] {
                 *flag = true;
             }
-            let words: Vec<String> = (a..b).map(|i| p.slice(i, i + 1).to_string()).collect();
+            // Words as written: `Bahiddha-Nukara` is one word.
+            let words: Vec<String> = p.slice(a, b).split_whitespace().map(String::from).collect();
             let idx = *by_name.entry(folded.clone()).or_insert_with(|| {
                 accs.push(Acc {
                     words: words.clone(),
@@ -599,12 +608,12 @@ pub fn resolve(paras: &[Para<'_, '_>], lex: &Lexicon, warnings: &mut Vec<String>
         let mut singles: Vec<(usize, usize)> = runs[pi]
             .iter()
             .copied()
-            .filter(|(a, b)| b - a == 1)
+            .filter(|&(a, b)| !p.slice(a, b).contains(char::is_whitespace))
             .collect();
         singles.extend(place_words_naming_people(p, &by_short, &names[pi]));
         singles.sort_unstable();
         for (a, b) in singles {
-            let word = &p.toks[a].fold;
+            let word = crate::text::fold(p.slice(a, b));
             let Some(owners) = by_short.get(word.as_str()) else {
                 continue;
             };
@@ -635,7 +644,9 @@ pub fn resolve(paras: &[Para<'_, '_>], lex: &Lexicon, warnings: &mut Vec<String>
                 ));
                 continue;
             }
-            names[pi][a] = true;
+            for flag in &mut names[pi][a..b] {
+                *flag = true;
+            }
             let ctx = context(p, a, b, &names[pi]);
             let acc = &mut accs[owners[0]];
             acc.absorb(Context {
