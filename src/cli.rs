@@ -334,6 +334,17 @@ pub enum Outcome {
     SomeFailed,
 }
 
+impl Outcome {
+    /// `SomeFailed` when anything failed.
+    fn failing_if(failed: usize) -> Self {
+        if failed > 0 {
+            Outcome::SomeFailed
+        } else {
+            Outcome::Success
+        }
+    }
+}
+
 /// Run the parsed command line.
 pub fn run(cli: Cli) -> io::Result<Outcome> {
     match cli.command {
@@ -423,11 +434,7 @@ fn convert(args: ConvertArgs) -> io::Result<Outcome> {
         writer.finish()?.flush()?;
     }
     reporter.summary(started.elapsed().as_secs_f64());
-    Ok(if reporter.counts.failed > 0 {
-        Outcome::SomeFailed
-    } else {
-        Outcome::Success
-    })
+    Ok(Outcome::failing_if(reporter.counts.failed))
 }
 
 /// Write a stream error line to stderr.
@@ -504,11 +511,7 @@ fn convert_stream(
     reporter.counts.failed = failed;
     reporter.counts.found = reporter.counts.converted + failed;
     reporter.summary(started.elapsed().as_secs_f64());
-    Ok(if failed > 0 {
-        Outcome::SomeFailed
-    } else {
-        Outcome::Success
-    })
+    Ok(Outcome::failing_if(failed))
 }
 
 /// `dateline render`: convert, write one page per article as it comes, then
@@ -543,11 +546,7 @@ fn render(args: RenderArgs) -> io::Result<Outcome> {
         args.out_dir.join("index.html"),
         renderer.index(&index).map_err(to_io)?,
     )?;
-    Ok(if reporter.counts.failed > 0 {
-        Outcome::SomeFailed
-    } else {
-        Outcome::Success
-    })
+    Ok(Outcome::failing_if(reporter.counts.failed))
 }
 
 /// `dateline check`: convert, then compare each record with its golden (or
@@ -636,11 +635,7 @@ fn check(args: CheckArgs) -> io::Result<Outcome> {
     }
     writeln!(out, "{passed} passed, {failed} failed")?;
     out.flush()?;
-    Ok(if failed > 0 {
-        Outcome::SomeFailed
-    } else {
-        Outcome::Success
-    })
+    Ok(Outcome::failing_if(failed))
 }
 
 /// `dateline validate`: every record in JSON (one object or an array) or
@@ -683,11 +678,7 @@ fn validate(files: &[PathBuf]) -> io::Result<Outcome> {
     }
     writeln!(out, "{} records checked, {} invalid", checked, invalid)?;
     out.flush()?;
-    Ok(if invalid > 0 {
-        Outcome::SomeFailed
-    } else {
-        Outcome::Success
-    })
+    Ok(Outcome::failing_if(invalid))
 }
 
 fn display_path(p: &str) -> &str {
