@@ -724,7 +724,7 @@ pub fn countries_from_delegations(
                 }
             }
             if i < 2 || p.toks[i - 1].fold != "by" || p.toks[i - 2].fold != "led" {
-                return None;
+                return side_country(p, i);
             }
             let led_at = p.toks[i - 2].cstart;
             orgs.iter()
@@ -739,6 +739,24 @@ pub fn countries_from_delegations(
             person.country = found;
         }
     }
+}
+
+/// `On the Russian side were Foreign Minister Sergey Lavrov and …`: a
+/// `the <nationality> side` earlier in the same sentence gives the country.
+fn side_country(p: &Para<'_, '_>, before: usize) -> Option<String> {
+    for k in (0..before).rev() {
+        if p.toks[k].is(".") || p.toks[k].is(";") {
+            return None;
+        }
+        if k >= 2
+            && p.toks[k].fold == "side"
+            && let Some(country) = p.demonym(k - 1)
+            && p.toks[k - 2].fold == "the"
+        {
+            return Some(country.to_string());
+        }
+    }
+    None
 }
 
 #[cfg(test)]
