@@ -254,7 +254,31 @@ fn chunk(src: &str, lines: &[Line], warnings: &mut Vec<String>) -> Vec<Chunk> {
     if pending_alt.is_some() {
         warnings.push("image-without-caption: an image marker has no caption".into());
     }
-    chunks
+    chunks.into_iter().flat_map(split_line_paragraphs).collect()
+}
+
+/// Lines this long on average are paragraphs of their own, not a paragraph
+/// hard-wrapped over several lines.
+const PARAGRAPH_LINE: usize = 150;
+
+/// Scrapes that lost their blank lines put one paragraph per line: split a
+/// block of long lines into one chunk per line (a caption keeps its first
+/// line; the lines after it are body).
+fn split_line_paragraphs(c: Chunk) -> Vec<Chunk> {
+    let n = c.lines.len();
+    let total: usize = c.lines.iter().map(|l| l.end - l.start).sum();
+    if n < 2 || total / n < PARAGRAPH_LINE {
+        return vec![c];
+    }
+    c.lines
+        .iter()
+        .enumerate()
+        .map(|(i, &line)| Chunk {
+            kind: if i == 0 { c.kind } else { ParagraphKind::Body },
+            lines: vec![line],
+            image_alt: if i == 0 { c.image_alt.clone() } else { None },
+        })
+        .collect()
 }
 
 /// Peel the sign-off and trailer lines off the end of the body.
@@ -422,6 +446,24 @@ mod tests {
         let p = parse("28 October 2022\n\nText one.\n\nLast.\n\nVNS");
         assert_eq!(p.signoff.as_deref(), Some("VNS"));
         assert_eq!(texts(&p), [(Body, "Text one."), (Body, "Last.")]);
+    }
+
+    #[test]
+    fn paragraphs_one_per_line_without_blank_lines() {
+        let long = |w: &str| format!("{w} {}.", "word ".repeat(40).trim_end());
+        let src = format!(
+            " date 2023-01-02 {}\n{}\n{}./.",
+            long("One"),
+            long("Two"),
+            long("Three")
+        );
+        let p = parse(&src);
+        assert_eq!(p.paragraphs.len(), 3);
+        assert!(p.paragraphs[2].text.starts_with("Three"));
+        // Hard-wrapped short lines stay one paragraph.
+        let p =
+            parse(" date 2023-01-02 A sentence that wraps\nonto a second line and\nends here./.");
+        assert_eq!(p.paragraphs.len(), 1);
     }
 
     #[test]
