@@ -11,7 +11,7 @@ use chrono::NaiveDate;
 use nom::branch::alt;
 use nom::bytes::complete::{tag, tag_no_case, take_till1, take_while_m_n};
 use nom::character::complete::{alpha1, char, line_ending, multispace0, one_of, space0, space1};
-use nom::combinator::{all_consuming, eof, map, map_res, opt, recognize};
+use nom::combinator::{all_consuming, consumed, eof, map, map_res, opt, recognize};
 use nom::sequence::{delimited, preceded, terminated};
 use nom::{IResult, Parser};
 
@@ -226,13 +226,14 @@ pub fn date_line(line: &str) -> Option<DateLine> {
 }
 
 /// Format A's opening: ` date 2023-12-07 ` (or ` date 2024-03 `). Returns the
-/// date and the number of bytes the prefix takes, so the lede starts after it.
-pub fn format_a_prefix(text: &str) -> Option<(DateLine, usize)> {
-    let (rest, (_, _, _, date, _)) = (
+/// date, the date as written, and the number of bytes the prefix takes, so
+/// the lede starts after it.
+pub fn format_a_prefix(text: &str) -> Option<(DateLine, &str, usize)> {
+    let (rest, (_, _, _, (raw, date), _)) = (
         multispace0,
         tag_no_case("date"),
         space1,
-        iso_date,
+        consumed(iso_date),
         alt((space1, line_ending, eof)),
     )
         .parse(text)
@@ -243,7 +244,7 @@ pub fn format_a_prefix(text: &str) -> Option<(DateLine, usize)> {
         weekday: None,
         timezone: None,
     };
-    Some((line, text.len() - rest.len()))
+    Some((line, raw, text.len() - rest.len()))
 }
 
 /// Interpret a date line: pick day-first or month-first, check the weekday,
@@ -410,10 +411,11 @@ mod tests {
 
     #[test]
     fn format_a_prefix_and_month_only() {
-        let (d, len) = format_a_prefix(" date 2023-12-07 Vietnamese Deputy").unwrap();
+        let (d, raw, len) = format_a_prefix(" date 2023-12-07 Vietnamese Deputy").unwrap();
         assert_eq!(d.date, DateWritten::Full(2023, 12, 7));
+        assert_eq!(raw, "2023-12-07");
         assert_eq!(len, " date 2023-12-07 ".len());
-        let (d, _) = format_a_prefix(" date 2024-03 Text").unwrap();
+        let (d, _, _) = format_a_prefix(" date 2024-03 Text").unwrap();
         let mut w = Vec::new();
         let p = resolve(&d, "2024-03", "+07:00", &mut w);
         assert_eq!(p.date, None);

@@ -170,11 +170,7 @@ fn take_header(
     opts: &ParseOptions,
     warnings: &mut Vec<String>,
 ) -> (Option<String>, Option<Published>) {
-    if let Some((date, len)) = header::format_a_prefix(src) {
-        let raw = src[..len]
-            .trim()
-            .trim_start_matches(|c: char| c.is_alphabetic())
-            .trim();
+    if let Some((date, raw, len)) = header::format_a_prefix(src) {
         let published = header::resolve(&date, raw, &opts.timezone, warnings);
         for l in lines.iter_mut() {
             if l.end <= len {
