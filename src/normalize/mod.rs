@@ -32,7 +32,7 @@ pub fn normalize(text: Text, parsed: Parsed, lex: &Lexicon) -> Record {
         .map(|p| Para::new(p.index, &p.text, lex))
         .collect();
     let mut found = people::resolve(&paras, lex, &mut warnings);
-    let organizations = orgs::resolve(&paras, &found.people, &found.claimed);
+    let organizations = orgs::resolve(&paras, lex, &found.people, &found.claimed);
     people::countries_from_delegations(&paras, &mut found.people, &organizations);
     let places = places::resolve(&paras, &found.claimed);
     let bodies: Vec<usize> = parsed

@@ -9,7 +9,7 @@
 
 use rustc_hash::FxHashMap as HashMap;
 
-use crate::lexicon::{Entry, RoleClass};
+use crate::lexicon::{Entry, Lexicon, RoleClass};
 use crate::model::{Mention, Organization, Person};
 use crate::normalize::para::Para;
 use crate::text::{fold, slug};
@@ -106,6 +106,7 @@ fn strip_country(p: &Para<'_, '_>, mut a: usize, mut b: usize) -> (usize, usize,
 /// Find the organizations in `paras`, given the people found already.
 pub fn resolve(
     paras: &[Para<'_, '_>],
+    lex: &Lexicon,
     people: &[Person],
     claimed: &[Vec<bool>],
 ) -> Vec<Organization> {
@@ -176,7 +177,12 @@ pub fn resolve(
                     i = head_end;
                     continue;
                 }
-                while a < i && p.toks[a].cap && p.toks[a].is_word() && is_sentence_word(p, a) {
+                // Sentence openers (`The`, `After`) are not part of the name.
+                while a < i
+                    && p.toks[a].cap
+                    && p.toks[a].is_word()
+                    && lex.is_stopword(&p.toks[a].fold)
+                {
                     a += 1;
                 }
                 let b = complements(p, head_end, claimed);
@@ -232,26 +238,6 @@ pub fn resolve(
         }
     }
     assemble(found, bare)
-}
-
-/// A word that starts a sentence rather than a name (`The`, `After`).
-fn is_sentence_word(p: &Para<'_, '_>, i: usize) -> bool {
-    let f = p.toks[i].fold.as_str();
-    matches!(
-        f,
-        "the"
-            | "a"
-            | "an"
-            | "after"
-            | "during"
-            | "in"
-            | "at"
-            | "on"
-            | "both"
-            | "as"
-            | "while"
-            | "with"
-    )
 }
 
 /// The person named right after token `i` (skipping ranks).
