@@ -14,7 +14,7 @@ use crate::text::fold;
 mod phrases;
 
 use phrases::table_rows;
-pub use phrases::{Entry, Lexicon, LexiconError, NameOrder, RoleClass, Tag};
+pub use phrases::{Entry, FunctionClass, Lexicon, LexiconError, NameOrder, RoleClass, Tag};
 
 const CALENDAR: &str = include_str!("calendar.tsv");
 const AGENCIES: &str = include_str!("agencies.tsv");

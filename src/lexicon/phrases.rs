@@ -112,6 +112,7 @@ impl std::error::Error for LexiconError {}
 pub const TABLES: &[(&str, &str, usize)] = &[
     ("common_words", include_str!("common_words.tsv"), 1),
     ("demonyms", include_str!("demonyms.tsv"), 2),
+    ("function_words", include_str!("function_words.tsv"), 2),
     ("name_order", include_str!("name_order.tsv"), 3),
     ("org_heads", include_str!("org_heads.tsv"), 2),
     ("organizations", include_str!("organizations.tsv"), 3),
@@ -132,6 +133,7 @@ pub struct Lexicon {
     entries: Vec<Vec<Entry>>,
     vn_family: HashSet<String>,
     stopwords: HashSet<String>,
+    function: HashMap<String, u8>,
     name_order: HashMap<String, NameOrder>,
 }
 
@@ -147,11 +149,41 @@ fn dash(s: &str) -> Option<String> {
     (s != "-").then(|| s.to_string())
 }
 
+/// The classes of `function_words.tsv`, in the order of their bits.
+const FUNCTION_CLASSES: &[&str] = &["connector", "determiner", "event-place", "place-before"];
+
+/// What a small function word does in a phrase (`function_words.tsv`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FunctionClass {
+    /// Sits inside role and organization names: `of`, `and`, `the`.
+    Connector,
+    /// `its`, `his`: `led by its President X`.
+    Determiner,
+    /// Introduces where an event took place: `in`, `at`, `visited`.
+    EventPlace,
+    /// Puts the next word on the map: `in Hue`.
+    PlaceBefore,
+}
+
+impl FunctionClass {
+    fn bit(self) -> u8 {
+        1 << (self as u8)
+    }
+
+    fn bit_of(name: &str) -> Option<u8> {
+        FUNCTION_CLASSES
+            .iter()
+            .position(|c| *c == name)
+            .map(|i| 1 << i)
+    }
+}
+
 #[derive(Default)]
 struct Builder {
     phrases: BTreeMap<String, Vec<Entry>>,
     vn_family: HashSet<String>,
     stopwords: HashSet<String>,
+    function: HashMap<String, u8>,
     name_order: HashMap<String, NameOrder>,
 }
 
@@ -201,6 +233,18 @@ impl Builder {
             }
             "stopwords" => {
                 self.stopwords.insert(crate::text::fold(cols[0]));
+                return Ok(());
+            }
+            "function_words" => {
+                if !FUNCTION_CLASSES.contains(&cols[1]) {
+                    return Err(format!(
+                        "unknown function word class {:?} (one of {})",
+                        cols[1],
+                        FUNCTION_CLASSES.join(", ")
+                    ));
+                }
+                let bit = FunctionClass::bit_of(cols[1]).expect("checked above");
+                *self.function.entry(crate::text::fold(cols[0])).or_default() |= bit;
                 return Ok(());
             }
             _ => {
@@ -255,6 +299,7 @@ impl Builder {
             entries,
             vn_family: self.vn_family,
             stopwords: self.stopwords,
+            function: self.function,
             name_order: self.name_order,
         }
     }
@@ -327,6 +372,13 @@ impl Lexicon {
         self.vn_family.contains(folded)
     }
 
+    /// Does this folded word play `class` (`function_words.tsv`)?
+    pub fn is_function(&self, folded: &str, class: FunctionClass) -> bool {
+        self.function
+            .get(folded)
+            .is_some_and(|bits| bits & class.bit() != 0)
+    }
+
     /// Is this folded word a stop word (never opens a name)?
     pub fn is_stopword(&self, folded: &str) -> bool {
         self.stopwords.contains(folded)
@@ -378,10 +430,15 @@ mod tests {
     #[test]
     fn embedded_tables_are_sorted_unique_and_well_formed() {
         for (name, text, cols) in TABLES {
+            // function_words lists a word once per class: whole rows are the key.
             let keys: Vec<String> = table_rows(text)
                 .map(|r| {
                     assert_eq!(r.len(), *cols, "{name}: bad row {r:?}");
-                    r[0].to_lowercase()
+                    if *name == "function_words" {
+                        r.join("\t")
+                    } else {
+                        r[0].to_lowercase()
+                    }
                 })
                 .collect();
             assert!(!keys.is_empty(), "{name} is empty");

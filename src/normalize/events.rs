@@ -5,7 +5,7 @@
 
 use chrono::{Datelike, Duration, NaiveDate};
 
-use crate::lexicon;
+use crate::lexicon::{self, FunctionClass};
 use crate::model::{Dateline, Event};
 use crate::normalize::para::Para;
 
@@ -144,8 +144,8 @@ pub fn resolve(
         .collect();
     let after_in = |i: usize| {
         i > 0
-            && ["in", "to", "at", "visited", "visit", "visits"]
-                .contains(&p.toks[i - 1].fold.as_str())
+            && p.lex
+                .is_function(&p.toks[i - 1].fold, FunctionClass::EventPlace)
     };
     let dateline_place = dateline
         .and_then(|(d, _)| d.place.as_deref())

@@ -1,6 +1,6 @@
 //! One paragraph, tokenized and tagged once; every sub-pass reads it.
 
-use crate::lexicon::{Entry, Lexicon, RoleClass, Tag};
+use crate::lexicon::{Entry, FunctionClass, Lexicon, RoleClass, Tag};
 use crate::model::Mention;
 use crate::text::{Token, tokenize};
 
@@ -16,10 +16,9 @@ pub struct Para<'a, 'l> {
     pub tags: Vec<Tag<'l>>,
     /// For each token, the index of the tag covering it.
     tag_at: Vec<Option<usize>>,
+    /// The lexicon the paragraph was tagged with.
+    pub lex: &'l Lexicon,
 }
-
-/// Lowercase words that may sit inside a role or organization phrase.
-const CONNECTORS: &[&str] = &["and", "for", "of", "on", "the", "to"];
 
 impl<'a, 'l> Para<'a, 'l> {
     /// Tokenize and tag `text`.
@@ -38,6 +37,7 @@ impl<'a, 'l> Para<'a, 'l> {
             toks,
             tags,
             tag_at,
+            lex,
         }
     }
 
@@ -102,7 +102,7 @@ impl<'a, 'l> Para<'a, 'l> {
     /// A lowercase connector inside phrases (`of`, `the`, `and`, …).
     pub fn is_connector(&self, i: usize) -> bool {
         let t = &self.toks[i];
-        t.is_word() && !t.cap && CONNECTORS.contains(&t.fold.as_str())
+        t.is_word() && !t.cap && self.lex.is_function(&t.fold, FunctionClass::Connector)
     }
 
     /// An acronym-looking word: `MoPS`, `ASEAN`, `CLV`.

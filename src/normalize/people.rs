@@ -10,7 +10,7 @@
 
 use rustc_hash::FxHashMap as HashMap;
 
-use crate::lexicon::{Entry, Lexicon, RoleClass};
+use crate::lexicon::{Entry, FunctionClass, Lexicon, RoleClass};
 use crate::model::{Mention, Person};
 use crate::normalize::para::Para;
 use crate::text::slug;
@@ -110,12 +110,6 @@ fn name_runs(p: &Para<'_, '_>, lex: &Lexicon) -> Vec<(usize, usize)> {
     runs
 }
 
-/// Words before a place that make it a place, not a person (`in Hue`).
-const PLACE_WORDS_BEFORE: &[&str] = &[
-    "across", "at", "from", "in", "into", "near", "of", "to", "toward", "towards", "via", "visit",
-    "visited", "visiting", "visits",
-];
-
 /// One-word places that are also a person's short form (`Chairman Hue`,
 /// `Hue said`): a person unless a preposition puts them on the map.
 fn place_words_naming_people(
@@ -130,7 +124,10 @@ fn place_words_naming_people(
                 && keys.contains_key(p.toks[i].fold.as_str())
                 && p.place(i).is_some()
                 && p.tag(i).is_some_and(|t| t.end - t.start == 1)
-                && (i == 0 || !PLACE_WORDS_BEFORE.contains(&p.toks[i - 1].fold.as_str()))
+                && (i == 0
+                    || !p
+                        .lex
+                        .is_function(&p.toks[i - 1].fold, FunctionClass::PlaceBefore))
         })
         .map(|i| (i, i + 1))
         .collect()
@@ -711,7 +708,7 @@ pub fn countries_from_delegations(
             while i > 0 {
                 let k = i - 1;
                 let t = &p.toks[k];
-                let determiner = ["its", "his", "her", "their"].contains(&t.fold.as_str());
+                let determiner = p.lex.is_function(&t.fold, FunctionClass::Determiner);
                 if t.is(".")
                     || p.tag(k).is_some()
                     || (t.is_word() && t.cap)
