@@ -157,18 +157,33 @@ pub fn context(p: &Para<'_, '_>, a: usize, b: usize, names: &[bool]) -> Context 
     // `Deputy Prime Ministers Tran Hong Ha and Le Minh Khai`: the second
     // name shares a plural role with the first.
     if ctx.titles.is_empty()
-        && let Some(k) = j.filter(|&k| p.toks[k].fold == "and" && k >= 1 && names[k - 1])
+        && let Some(k) =
+            j.filter(|&k| (p.toks[k].fold == "and" || p.toks[k].is(",")) && k >= 1 && names[k - 1])
     {
+        // Back to the list's first name: `A, B and C`.
         let mut first = k - 1;
-        while first > 0 && names[first - 1] {
-            first -= 1;
+        loop {
+            while first > 0 && names[first - 1] {
+                first -= 1;
+            }
+            let sep = first >= 2
+                && (p.toks[first - 1].is(",") || p.toks[first - 1].fold == "and")
+                && names[first - 2];
+            if !sep {
+                break;
+            }
+            first -= 2;
+        }
+        let mut first_end = first;
+        while first_end < names.len() && names[first_end] {
+            first_end += 1;
         }
         let plural = first.checked_sub(1).is_some_and(|h| {
             let (start, _) = role_run_back(p, h, names);
             (start..=h).any(|i| plural_role(p, i))
         });
         if plural {
-            let shared = context(p, first, k, names);
+            let shared = context(p, first, first_end, names);
             ctx.roles = shared.roles;
             ctx.country = shared.country;
             ctx.inner_country = shared.inner_country;
@@ -374,7 +389,12 @@ fn read_roles(p: &Para<'_, '_>, a: usize, b: usize, skip: &[usize], ctx: &mut Co
             }
             if k > s && p.toks[k - 1].fold == "of" {
                 ctx.country.get_or_insert_with(|| name.to_string());
-                e = k - 1;
+                // `Minister of Public Security of Vietnam` loses its country;
+                // `Governor of the Bank of the Lao PDR` keeps the bank's name.
+                let institution = k >= 2 && p.is_org_head(k - 2) && p.org_leader(k - 2).is_none();
+                if !institution {
+                    e = k - 1;
+                }
             }
         }
         let has_head = (s..e).any(|i| p.role_class(i) == Some(RoleClass::Head));
@@ -525,7 +545,12 @@ pub fn resolve(paras: &[Para<'_, '_>], lex: &Lexicon, warnings: &mut Vec<String>
                         .iter()
                         .any(|e| matches!(e, Entry::Common | Entry::OrgHead(_)))
                 });
-            if named_thing || !(known || vn || context(p, a, b, &names[pi]).vouches()) {
+            // `Deputy Prime Ministers A, B and C`: a name right after another
+            // name and a comma or `and` continues the list.
+            let listed = a >= 2
+                && (p.toks[a - 1].is(",") || p.toks[a - 1].fold == "and")
+                && names[pi][a - 2];
+            if named_thing || !(known || vn || listed || context(p, a, b, &names[pi]).vouches()) {
                 continue;
             }
             for flag in &mut names[pi][a..b] {

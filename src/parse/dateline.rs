@@ -116,7 +116,14 @@ fn outlet_tag(i: &str) -> Res<'_, Found<'_>> {
         lexicon::agency(w).is_some()
     });
     let dashed = terminated(listed, dash);
-    let glued = terminated(agency, peek(take_while_m_n(1, 1, char::is_alphabetic)));
+    // `(VNA)Prime Minister` or `(KPL) Prime Minister`.
+    let glued = terminated(
+        agency,
+        (
+            opt(char(' ')),
+            peek(take_while_m_n(1, 1, char::is_uppercase)),
+        ),
+    );
     let (i, agency) = alt((dashed, glued)).parse(i)?;
     Ok((
         i,
@@ -192,6 +199,10 @@ mod tests {
         assert_eq!(
             dl("(VNS)Deputy Prime Minister"),
             Some((None, s("VNS"), "Deputy Prime Minister".into()))
+        );
+        assert_eq!(
+            dl("(KPL) Prime Minister"),
+            Some((None, s("KPL"), "Prime Minister".into()))
         );
     }
 
