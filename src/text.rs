@@ -30,16 +30,6 @@ pub fn fold(s: &str) -> String {
         .collect()
 }
 
-/// [`fold`] into an inline string (no allocation for words up to 24 bytes).
-fn fold_compact(s: &str) -> CompactString {
-    if s.is_ascii() && !s.contains('.') {
-        let mut out = CompactString::from(s);
-        out.make_ascii_lowercase();
-        return out;
-    }
-    CompactString::from(fold(s))
-}
-
 /// Treat zero-width spaces and BOMs as white space too.
 pub fn is_space(c: char) -> bool {
     if c.is_ascii() {
@@ -148,67 +138,101 @@ fn is_apostrophe(c: char) -> bool {
     c == '\'' || c == '’'
 }
 
+/// The character at byte `at`, without decoding when it is ASCII.
+#[inline]
+fn char_at(text: &str, at: usize) -> Option<char> {
+    match text.as_bytes().get(at) {
+        None => None,
+        Some(&b) if b.is_ascii() => Some(b as char),
+        Some(_) => text[at..].chars().next(),
+    }
+}
+
+/// After an apostrophe that follows a word character: is there a
+/// possessive `s` at byte `at` (`Quang's`, `People’s`), with no word
+/// character after it?
+fn possessive_s(text: &str, at: usize) -> bool {
+    matches!(char_at(text, at), Some('s' | 'S'))
+        && char_at(text, at + 1).is_none_or(|c| !is_word_char(c))
+}
+
 /// Split text into words and punctuation, keeping byte and character offsets.
 /// Periods and hyphens before a capital (`Vietnam-Laos`) are their own
 /// tokens; `Ji-young` is one word; a possessive `'s` is one token.
 pub fn tokenize(text: &str) -> Vec<Token> {
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
-    let byte_at = |i: usize| chars.get(i).map_or(text.len(), |&(b, _)| b);
     let mut out = Vec::with_capacity(text.len() / 5 + 1);
-    let mut i = 0;
-    let push = |start: usize, end: usize, kind: Kind, out: &mut Vec<Token>| {
-        let s = &text[byte_at(start)..byte_at(end)];
-        out.push(Token {
-            start: byte_at(start),
-            end: byte_at(end),
-            cstart: start,
-            cend: end,
-            kind,
-            fold: match kind {
-                Kind::Word => fold_compact(s),
-                Kind::Punct if s.is_ascii() => CompactString::from(s),
-                Kind::Punct => CompactString::from(s.replace('’', "'")),
-            },
-            cap: s.chars().next().is_some_and(char::is_uppercase),
-        });
-    };
-    while i < chars.len() {
-        let c = chars[i].1;
+    // Byte and character offsets of the cursor, and the character before it.
+    let (mut at, mut cat) = (0, 0);
+    let mut prev: Option<char> = None;
+    while let Some(c) = char_at(text, at) {
+        let (start, cstart) = (at, cat);
         if is_space(c) {
-            i += 1;
-        } else if is_word_char(c) {
-            let start = i;
-            while i < chars.len() {
-                let c = chars[i].1;
-                let inner_apostrophe = is_apostrophe(c)
-                    && chars.get(i + 1).is_some_and(|&(_, n)| n.is_alphabetic())
-                    && !is_possessive(&chars, i);
-                // `Ji-young`, `co-chaired` are one word; `Vietnam-Laos` is two.
-                let inner_hyphen =
-                    c == '-' && chars.get(i + 1).is_some_and(|&(_, n)| n.is_lowercase());
-                if !(is_word_char(c) || inner_apostrophe || inner_hyphen) {
+            at += c.len_utf8();
+            cat += 1;
+            prev = Some(c);
+            continue;
+        }
+        if is_word_char(c) {
+            let mut ascii = true;
+            while let Some(c) = char_at(text, at) {
+                let next = at + c.len_utf8();
+                let joins = is_word_char(c)
+                    // `O'Brien` is one word; `Quang's` ends before `'s`.
+                    || (is_apostrophe(c)
+                        && char_at(text, next).is_some_and(char::is_alphabetic)
+                        && !possessive_s(text, next))
+                    // `Ji-young`, `co-chaired` are one word; `Vietnam-Laos` is two.
+                    || (c == '-' && char_at(text, next).is_some_and(char::is_lowercase));
+                if !joins {
                     break;
                 }
-                i += 1;
+                ascii &= c.is_ascii();
+                prev = Some(c);
+                at = next;
+                cat += 1;
             }
-            push(start, i, Kind::Word, &mut out);
-        } else if is_apostrophe(c) && is_possessive(&chars, i) {
-            push(i, i + 2, Kind::Punct, &mut out);
-            i += 2;
-        } else {
-            push(i, i + 1, Kind::Punct, &mut out);
-            i += 1;
+            let s = &text[start..at];
+            let fold = if ascii {
+                let mut f = CompactString::from(s);
+                f.make_ascii_lowercase();
+                f
+            } else {
+                CompactString::from(fold(s))
+            };
+            out.push(Token {
+                start,
+                end: at,
+                cstart,
+                cend: cat,
+                kind: Kind::Word,
+                fold,
+                cap: c.is_uppercase(),
+            });
+            continue;
         }
+        at += c.len_utf8();
+        cat += 1;
+        if is_apostrophe(c) && prev.is_some_and(is_word_char) && possessive_s(text, at) {
+            at += 1;
+            cat += 1;
+        }
+        let s = &text[start..at];
+        prev = s.chars().next_back();
+        out.push(Token {
+            start,
+            end: at,
+            cstart,
+            cend: cat,
+            kind: Kind::Punct,
+            fold: if s.is_ascii() {
+                CompactString::from(s)
+            } else {
+                CompactString::from(s.replace('’', "'"))
+            },
+            cap: false,
+        });
     }
     out
-}
-
-/// `'s` / `’s` at `i` ending a word: `Quang's`, `People’s`.
-fn is_possessive(chars: &[(usize, char)], i: usize) -> bool {
-    i > 0
-        && is_word_char(chars[i - 1].1)
-        && chars.get(i + 1).is_some_and(|&(_, c)| c == 's' || c == 'S')
-        && chars.get(i + 2).is_none_or(|&(_, c)| !is_word_char(c))
 }
 
 /// The folded form of a phrase as the tokenizer sees it: tokens joined by one
@@ -225,6 +249,84 @@ pub fn fold_phrase(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    // The first tokenizer (a vector of chars, index arithmetic): slower, but
+    // plainly right, so the fast one must agree with it token for token.
+    fn reference_tokenize(text: &str) -> Vec<Token> {
+        let chars: Vec<(usize, char)> = text.char_indices().collect();
+        let byte_at = |i: usize| chars.get(i).map_or(text.len(), |&(b, _)| b);
+        let mut out = Vec::with_capacity(text.len() / 5 + 1);
+        let mut i = 0;
+        let push = |start: usize, end: usize, kind: Kind, out: &mut Vec<Token>| {
+            let s = &text[byte_at(start)..byte_at(end)];
+            out.push(Token {
+                start: byte_at(start),
+                end: byte_at(end),
+                cstart: start,
+                cend: end,
+                kind,
+                fold: match kind {
+                    Kind::Word => fold_compact(s),
+                    Kind::Punct if s.is_ascii() => CompactString::from(s),
+                    Kind::Punct => CompactString::from(s.replace('’', "'")),
+                },
+                cap: s.chars().next().is_some_and(char::is_uppercase),
+            });
+        };
+        while i < chars.len() {
+            let c = chars[i].1;
+            if is_space(c) {
+                i += 1;
+            } else if is_word_char(c) {
+                let start = i;
+                while i < chars.len() {
+                    let c = chars[i].1;
+                    let inner_apostrophe = is_apostrophe(c)
+                        && chars.get(i + 1).is_some_and(|&(_, n)| n.is_alphabetic())
+                        && !is_possessive(&chars, i);
+                    // `Ji-young`, `co-chaired` are one word; `Vietnam-Laos` is two.
+                    let inner_hyphen =
+                        c == '-' && chars.get(i + 1).is_some_and(|&(_, n)| n.is_lowercase());
+                    if !(is_word_char(c) || inner_apostrophe || inner_hyphen) {
+                        break;
+                    }
+                    i += 1;
+                }
+                push(start, i, Kind::Word, &mut out);
+            } else if is_apostrophe(c) && is_possessive(&chars, i) {
+                push(i, i + 2, Kind::Punct, &mut out);
+                i += 2;
+            } else {
+                push(i, i + 1, Kind::Punct, &mut out);
+                i += 1;
+            }
+        }
+        out
+    }
+    fn is_possessive(chars: &[(usize, char)], i: usize) -> bool {
+        i > 0
+            && is_word_char(chars[i - 1].1)
+            && chars.get(i + 1).is_some_and(|&(_, c)| c == 's' || c == 'S')
+            && chars.get(i + 2).is_none_or(|&(_, c)| !is_word_char(c))
+    }
+    fn fold_compact(s: &str) -> CompactString {
+        if s.is_ascii() && !s.contains('.') {
+            let mut out = CompactString::from(s);
+            out.make_ascii_lowercase();
+            return out;
+        }
+        CompactString::from(fold(s))
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2000))]
+        #[test]
+        fn the_fast_tokenizer_agrees_with_the_reference(
+            text in "[a-zA-Z0-9 .,'’sS\\-ĐđẵÂ\u{301}\u{a0}\u{200b}王()–]{0,40}"
+        ) {
+            proptest::prop_assert_eq!(tokenize(&text), reference_tokenize(&text));
+        }
+    }
 
     #[test]
     fn tokens_keep_char_offsets_and_split_possessives() {
