@@ -157,7 +157,10 @@ pub fn read_bytes(input: &Input, max_bytes: u64) -> Result<Vec<u8>, Error> {
                     limit: max_bytes,
                 }));
             }
-            // `take` guards against a file that grows while we read it.
+            // One allocation of the right size (`take` hides the file's
+            // size from `read_to_end`); `take` guards against a file that
+            // grows while we read it.
+            buf.reserve_exact(usize::try_from(len).unwrap_or(0).saturating_add(1));
             file.take(max_bytes + 1)
                 .read_to_end(&mut buf)
                 .map_err(|e| err(ErrorKind::Io(e)))?;
@@ -324,11 +327,13 @@ fn nfc(s: Cow<'_, str>) -> String {
 }
 
 fn hex(bytes: &[u8]) -> String {
-    use std::fmt::Write;
-    bytes.iter().fold(String::with_capacity(64), |mut s, b| {
-        let _ = write!(s, "{b:02x}");
-        s
-    })
+    const DIGITS: &[u8; 16] = b"0123456789abcdef";
+    let mut s = String::with_capacity(bytes.len() * 2);
+    for b in bytes {
+        s.push(DIGITS[usize::from(b >> 4)] as char);
+        s.push(DIGITS[usize::from(b & 0xf)] as char);
+    }
+    s
 }
 
 #[cfg(test)]

@@ -160,6 +160,7 @@ fn possessive_s(text: &str, at: usize) -> bool {
 /// Periods and hyphens before a capital (`Vietnam-Laos`) are their own
 /// tokens; `Ji-young` is one word; a possessive `'s` is one token.
 pub fn tokenize(text: &str) -> Vec<Token> {
+    let bytes = text.as_bytes();
     let mut out = Vec::with_capacity(text.len() / 5 + 1);
     // Byte and character offsets of the cursor, and the character before it.
     let (mut at, mut cat) = (0, 0);
@@ -174,7 +175,18 @@ pub fn tokenize(text: &str) -> Vec<Token> {
         }
         if is_word_char(c) {
             let mut ascii = true;
-            while let Some(c) = char_at(text, at) {
+            loop {
+                // Runs of ASCII letters and digits, a byte at a time.
+                let run = bytes[at..]
+                    .iter()
+                    .position(|b| !b.is_ascii_alphanumeric())
+                    .unwrap_or(bytes.len() - at);
+                if run > 0 {
+                    at += run;
+                    cat += run;
+                    prev = Some(bytes[at - 1] as char);
+                }
+                let Some(c) = char_at(text, at) else { break };
                 let next = at + c.len_utf8();
                 let joins = is_word_char(c)
                     // `O'Brien` is one word; `Quang's` ends before `'s`.
