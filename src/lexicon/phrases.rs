@@ -12,7 +12,9 @@ use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::fmt;
 use std::path::{Path, PathBuf};
 
-use aho_corasick::{AhoCorasick, AhoCorasickKind, Anchored, Input, MatchKind, StartKind};
+use aho_corasick::automaton::Automaton;
+use aho_corasick::dfa::DFA;
+use aho_corasick::{Anchored, MatchKind, PatternID, StartKind};
 
 use crate::text::{Token, fold_phrase};
 
@@ -126,6 +128,7 @@ pub const TABLES: &[(&str, &str, usize)] = &[
 /// Ends every token in the string the automaton searches.
 const TOKEN_END: char = '\u{1}';
 const TOKEN_END_STR: &str = "\u{1}";
+const TOKEN_END_BYTE: u8 = 1;
 
 /// A set of words as a 64 Kbit bitmap of hashes: "no" is certain, "maybe"
 /// is wrong for about one word in 150 (the lexicon has ~400 first words).
@@ -163,9 +166,12 @@ impl WordFilter {
 
 /// The compiled lexicon.
 pub struct Lexicon {
-    matcher: AhoCorasick,
+    matcher: DFA,
     /// The first words of all phrases: only tokens that pass start a search.
     first_words: WordFilter,
+    /// The automaton's patterns, for the reference tagger in the tests.
+    #[cfg(test)]
+    patterns: Vec<String>,
     entries: Vec<Vec<Entry>>,
     vn_family: HashSet<String>,
     stopwords: HashSet<String>,
@@ -329,17 +335,17 @@ impl Builder {
                 first_words.insert(word);
             }
         }
-        let matcher = AhoCorasick::builder()
+        let matcher = DFA::builder()
             .match_kind(MatchKind::LeftmostLongest)
-            .kind(Some(AhoCorasickKind::DFA))
             .start_kind(StartKind::Anchored)
-            // Lexicon phrases share common bytes: a prefilter only costs here.
             .prefilter(false)
             .build(&patterns)
             .expect("lexicon phrases compile");
         Lexicon {
             matcher,
             first_words,
+            #[cfg(test)]
+            patterns,
             entries,
             vn_family: self.vn_family,
             stopwords: self.stopwords,
@@ -380,49 +386,62 @@ impl Lexicon {
     /// wins; phrases never overlap. Periods are skipped, so `Sen. Lieut. Gen`
     /// matches `sen lieut gen`.
     pub fn tag(&self, tokens: &[Token]) -> Vec<Tag<'_>> {
-        // Each token as ` fold\x01`, patterns alike: every match starts and
-        // ends on a token boundary, so leftmost-longest search is exact.
-        let mut folded = String::with_capacity(tokens.len() * 8);
-        let mut starts: Vec<usize> = Vec::with_capacity(tokens.len());
-        let mut ends: Vec<usize> = Vec::with_capacity(tokens.len());
-        let mut index: Vec<usize> = Vec::with_capacity(tokens.len());
-        for (i, t) in tokens.iter().enumerate() {
-            if t.is(".") {
-                continue;
-            }
-            starts.push(folded.len());
-            folded.push(' ');
-            folded.push_str(&t.fold);
-            folded.push(TOKEN_END);
-            ends.push(folded.len());
-            index.push(i);
-        }
-        // Leftmost-longest, non-overlapping: from each token in turn, the
-        // longest phrase starting there, then on past its end. Most tokens
+        let words: Vec<usize> = (0..tokens.len()).filter(|&i| !tokens[i].is(".")).collect();
+        // Leftmost-longest, non-overlapping: from each word in turn, the
+        // longest phrase starting there, then on past its end. Most words
         // start no phrase, and the filter rules them out without running
         // the automaton (a 1 MB DFA: a byte through it is often a cache miss).
         let mut tags = Vec::new();
         let mut k = 0;
-        while k < index.len() {
-            if self.first_words.may_contain(&tokens[index[k]].fold) {
-                let input = Input::new(&folded)
-                    .span(starts[k]..folded.len())
-                    .anchored(Anchored::Yes);
-                if let Some(m) = self.matcher.find(input)
-                    && let Ok(last) = ends.binary_search(&m.end())
-                {
-                    tags.push(Tag {
-                        start: index[k],
-                        end: index[last] + 1,
-                        entries: &self.entries[m.pattern().as_usize()],
-                    });
-                    k = last + 1;
-                    continue;
-                }
+        while k < words.len() {
+            if self.first_words.may_contain(&tokens[words[k]].fold)
+                && let Some((last, pattern)) = self.longest_at(tokens, &words[k..])
+            {
+                tags.push(Tag {
+                    start: words[k],
+                    end: words[k + last] + 1,
+                    entries: &self.entries[pattern.as_usize()],
+                });
+                k += last + 1;
+            } else {
+                k += 1;
             }
-            k += 1;
         }
         tags
+    }
+
+    /// The longest phrase that starts at `words[0]`: the index in `words` of
+    /// its last word, and its pattern. The automaton is fed each word as
+    /// ` fold\x01` (the patterns' own framing), straight from the tokens, so
+    /// a match always starts and ends on word boundaries.
+    fn longest_at(&self, tokens: &[Token], words: &[usize]) -> Option<(usize, PatternID)> {
+        let dfa = &self.matcher;
+        let mut sid = dfa.start_state(Anchored::Yes).ok()?;
+        let mut fed = 0;
+        let mut best = None;
+        for (j, &w) in words.iter().enumerate() {
+            let fold = tokens[w].fold.as_bytes();
+            for &b in std::iter::once(&b' ')
+                .chain(fold)
+                .chain(std::iter::once(&TOKEN_END_BYTE))
+            {
+                sid = dfa.next_state(Anchored::Yes, sid, b);
+                fed += 1;
+                if dfa.is_special(sid) {
+                    if dfa.is_dead(sid) {
+                        return best;
+                    }
+                    if dfa.is_match(sid) {
+                        let pattern = dfa.match_pattern(sid, 0);
+                        // Only a match that began where this search did.
+                        if dfa.pattern_len(pattern) == fed {
+                            best = Some((j, pattern));
+                        }
+                    }
+                }
+            }
+        }
+        best
     }
 
     /// Is this folded word a Vietnamese family name?
@@ -476,6 +495,67 @@ fn load_user_file(b: &mut Builder, path: &Path) -> Result<(), LexiconError> {
 mod tests {
     use super::*;
     use crate::text::tokenize;
+
+    /// The first tagger: every paragraph folded into one string and scanned
+    /// by an unanchored leftmost-longest automaton. Plainly right, so the
+    /// fast tagger must agree with it.
+    fn reference_tags(lex: &Lexicon, tokens: &[Token]) -> Vec<(usize, usize, usize)> {
+        let ac = aho_corasick::AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(&lex.patterns)
+            .unwrap();
+        let (mut folded, mut starts, mut ends, mut index) = (String::new(), vec![], vec![], vec![]);
+        for (i, t) in tokens.iter().enumerate().filter(|(_, t)| !t.is(".")) {
+            starts.push(folded.len());
+            folded.push(' ');
+            folded.push_str(&t.fold);
+            folded.push(TOKEN_END);
+            ends.push(folded.len());
+            index.push(i);
+        }
+        ac.find_iter(&folded)
+            .filter_map(|m| {
+                let first = starts.binary_search(&m.start()).ok()?;
+                let last = ends.binary_search(&m.end()).ok()?;
+                Some((index[first], index[last] + 1, m.pattern().as_usize()))
+            })
+            .collect()
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(500))]
+        #[test]
+        fn the_tagger_agrees_with_an_unanchored_scan(
+            picks in proptest::collection::vec((0usize..10_000, 0usize..8), 0..40)
+        ) {
+            // Text made of lexicon phrases, their first words, and filler,
+            // so that phrases touch, overlap and break off part way.
+            let lex = Lexicon::embedded();
+            let filler = ["the", "of", "and", "Mr.", ".", "’s", "visited", "Deputy", "Minister"];
+            let mut text = String::new();
+            for (n, how) in picks {
+                let phrase = lex.patterns[n % lex.patterns.len()].replace(TOKEN_END, " ");
+                let piece = match how {
+                    0..=3 => phrase.trim().to_string(),
+                    4 => phrase.split_whitespace().next().unwrap_or("").to_string(),
+                    5 => phrase.split_whitespace().rev().skip(1).collect::<Vec<_>>().join(" "),
+                    _ => filler[n % filler.len()].to_string(),
+                };
+                text.push_str(&piece);
+                text.push(' ');
+            }
+            let toks = tokenize(&text);
+            let fast: Vec<_> = lex
+                .tag(&toks)
+                .iter()
+                .map(|t| {
+                    let pattern = lex.entries.iter().position(|e| std::ptr::eq(e.as_slice(), t.entries)).unwrap();
+                    (t.start, t.end, pattern)
+                })
+                .collect();
+            proptest::prop_assert_eq!(fast, reference_tags(&lex, &toks));
+        }
+    }
 
     fn tags(lex: &Lexicon, text: &str) -> Vec<String> {
         let toks = tokenize(text);
