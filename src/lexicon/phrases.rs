@@ -500,10 +500,13 @@ mod tests {
     /// by an unanchored leftmost-longest automaton. Plainly right, so the
     /// fast tagger must agree with it.
     fn reference_tags(lex: &Lexicon, tokens: &[Token]) -> Vec<(usize, usize, usize)> {
-        let ac = aho_corasick::AhoCorasick::builder()
-            .match_kind(MatchKind::LeftmostLongest)
-            .build(&lex.patterns)
-            .unwrap();
+        static AC: std::sync::OnceLock<aho_corasick::AhoCorasick> = std::sync::OnceLock::new();
+        let ac = AC.get_or_init(|| {
+            aho_corasick::AhoCorasick::builder()
+                .match_kind(MatchKind::LeftmostLongest)
+                .build(&lex.patterns)
+                .unwrap()
+        });
         let (mut folded, mut starts, mut ends, mut index) = (String::new(), vec![], vec![], vec![]);
         for (i, t) in tokens.iter().enumerate().filter(|(_, t)| !t.is(".")) {
             starts.push(folded.len());
@@ -530,7 +533,8 @@ mod tests {
         ) {
             // Text made of lexicon phrases, their first words, and filler,
             // so that phrases touch, overlap and break off part way.
-            let lex = Lexicon::embedded();
+            static LEX: std::sync::LazyLock<Lexicon> = std::sync::LazyLock::new(Lexicon::embedded);
+            let lex = &*LEX;
             let filler = ["the", "of", "and", "Mr.", ".", "’s", "visited", "Deputy", "Minister"];
             let mut text = String::new();
             for (n, how) in picks {
@@ -553,7 +557,7 @@ mod tests {
                     (t.start, t.end, pattern)
                 })
                 .collect();
-            proptest::prop_assert_eq!(fast, reference_tags(&lex, &toks));
+            proptest::prop_assert_eq!(fast, reference_tags(lex, &toks));
         }
     }
 
