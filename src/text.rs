@@ -40,25 +40,36 @@ pub fn is_space(c: char) -> bool {
 }
 
 /// Collapse every run of white space (tabs, NBSP, line breaks) to one space
-/// and trim the ends.
+/// and trim the ends. One pass over the bytes: text between runs that are
+/// not already a single ` ` is copied in whole stretches.
 pub fn collapse(s: &str) -> String {
-    // Fast path: ASCII text already single-spaced.
+    let s = s.trim_matches(is_space);
     let b = s.as_bytes();
-    if s.is_ascii()
-        && b.first() != Some(&b' ')
-        && b.last() != Some(&b' ')
-        && !b.iter().any(|&c| c < b' ')
-        && !b.windows(2).any(|w| w == b"  ")
-    {
-        return s.to_string();
-    }
     let mut out = String::with_capacity(s.len());
-    for word in s.split(is_space).filter(|w| !w.is_empty()) {
-        if !out.is_empty() {
-            out.push(' ');
+    let mut copied = 0;
+    let mut i = 0;
+    while i < b.len() {
+        if b[i] > b' ' && b[i].is_ascii() {
+            i += 1;
+            continue;
         }
-        out.push_str(word);
+        let Some(c) = char_at(s, i) else { break };
+        if !is_space(c) {
+            i += c.len_utf8();
+            continue;
+        }
+        let mut j = i + c.len_utf8();
+        while let Some(c) = char_at(s, j).filter(|&c| is_space(c)) {
+            j += c.len_utf8();
+        }
+        if !(b[i] == b' ' && j == i + 1) {
+            out.push_str(&s[copied..i]);
+            out.push(' ');
+            copied = j;
+        }
+        i = j;
     }
+    out.push_str(&s[copied..]);
     out
 }
 
@@ -332,6 +343,14 @@ mod tests {
 
     proptest::proptest! {
         #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2000))]
+        #[test]
+        fn collapse_is_split_and_join_on_white_space(
+            text in "[a b\t\n\u{b}\u{a0}\u{200b}\u{3000}\u{feff}é王\u{1}]{0,20}"
+        ) {
+            let words: Vec<&str> = text.split(is_space).filter(|w| !w.is_empty()).collect();
+            proptest::prop_assert_eq!(collapse(&text), words.join(" "));
+        }
+
         #[test]
         fn the_fast_tokenizer_agrees_with_the_reference(
             text in "[a-zA-Z0-9 .,'’sS\\-ĐđẵÂ\u{301}\u{a0}\u{200b}王()–]{0,40}"
