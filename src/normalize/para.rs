@@ -111,11 +111,11 @@ impl<'a, 'l> Para<'a, 'l> {
         if !t.cap || t.end - t.start < 2 {
             return false;
         }
-        let s = &self.text[t.start..t.end];
+        // Capitalized, at most 10 characters, and another capital after
+        // the first: `MoPS`, `ASEAN`, `VNA`.
         t.is_word()
-            && t.cap
-            && s.chars().count() <= 10
-            && s.chars().filter(|c| c.is_uppercase()).count() >= 2
+            && t.cend - t.cstart <= 10
+            && self.text[t.start..t.end].chars().skip(1).any(char::is_uppercase)
     }
 
     /// `( ACRONYM )` starting at token `i`: the acronym's token index.
