@@ -46,6 +46,12 @@ pub fn calendar_word(word: &str) -> Option<CalendarWord> {
     if let Some(w) = CALENDAR_MAP.get(word) {
         return Some(*w);
     }
+    // Most callers pass folded tokens: when folding would change nothing,
+    // the lookup above was the only one.
+    let plain = |b: &u8| b.is_ascii_lowercase() || b.is_ascii_digit() || *b == b'\'';
+    if word.bytes().all(|b| plain(&b)) {
+        return None;
+    }
     let folded = fold(word);
     let key = folded.split_whitespace().collect::<Vec<_>>().join(" ");
     CALENDAR_MAP.get(key.as_str()).copied()
