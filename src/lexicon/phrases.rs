@@ -386,7 +386,8 @@ impl Lexicon {
     /// wins; phrases never overlap. Periods are skipped, so `Sen. Lieut. Gen`
     /// matches `sen lieut gen`.
     pub fn tag(&self, tokens: &[Token]) -> Vec<Tag<'_>> {
-        let words: Vec<usize> = (0..tokens.len()).filter(|&i| !tokens[i].is(".")).collect();
+        let mut words = Vec::with_capacity(tokens.len());
+        words.extend((0..tokens.len()).filter(|&i| !tokens[i].is(".")));
         // Leftmost-longest, non-overlapping: from each word in turn, the
         // longest phrase starting there, then on past its end. Most words
         // start no phrase, and the filter rules them out without running
