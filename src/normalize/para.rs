@@ -115,7 +115,10 @@ impl<'a, 'l> Para<'a, 'l> {
         // the first: `MoPS`, `ASEAN`, `VNA`.
         t.is_word()
             && t.cend - t.cstart <= 10
-            && self.text[t.start..t.end].chars().skip(1).any(char::is_uppercase)
+            && self.text[t.start..t.end]
+                .chars()
+                .skip(1)
+                .any(char::is_uppercase)
     }
 
     /// `( ACRONYM )` starting at token `i`: the acronym's token index.
