@@ -119,11 +119,12 @@ fn place_words_naming_people(
 ) -> Vec<(usize, usize)> {
     (0..p.toks.len())
         .filter(|&i| {
+            // Cheap tests first: the hash lookup only for one-word places.
             !names[i]
                 && p.toks[i].cap
-                && keys.contains_key(p.toks[i].fold.as_str())
-                && p.place(i).is_some()
                 && p.tag(i).is_some_and(|t| t.end - t.start == 1)
+                && p.place(i).is_some()
+                && keys.contains_key(p.toks[i].fold.as_str())
                 && (i == 0
                     || !p
                         .lex
