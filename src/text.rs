@@ -49,8 +49,14 @@ pub fn collapse(s: &str) -> String {
     let mut copied = 0;
     let mut i = 0;
     while i < b.len() {
-        if b[i] > b' ' && b[i].is_ascii() {
+        let plain = |c: u8| c > b' ' && c.is_ascii();
+        if plain(b[i]) {
             i += 1;
+            continue;
+        }
+        // A single space between words, the usual case, needs nothing.
+        if b[i] == b' ' && b.get(i + 1).is_some_and(|&c| plain(c)) {
+            i += 2;
             continue;
         }
         let Some(c) = char_at(s, i) else { break };
