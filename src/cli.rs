@@ -417,7 +417,7 @@ fn convert(args: ConvertArgs) -> io::Result<Outcome> {
             (_, FormatArg::Jsonl) => Format::JsonLines,
             (_, FormatArg::Csv) => Format::Csv,
         };
-        let mut writer = Writer::new(io::BufWriter::new(io::stdout()), format)?;
+        let mut writer = Writer::new(stdout_buffered(), format)?;
         pool.install(|| {
             pipeline::run(items, &opts, |done| {
                 match done {
@@ -435,6 +435,21 @@ fn convert(args: ConvertArgs) -> io::Result<Outcome> {
     }
     reporter.summary(started.elapsed().as_secs_f64());
     Ok(Outcome::failing_if(reporter.counts.failed))
+}
+
+/// Standard output behind one large buffer. `Stdout` is line-buffered, so
+/// JSON Lines through it cost a `write(2)` per record (a wake-up per record
+/// for `| jq`); a duplicate of its file descriptor costs one per 256 KiB.
+fn stdout_buffered() -> io::BufWriter<Box<dyn Write + Send>> {
+    const CAPACITY: usize = 256 * 1024;
+    #[cfg(unix)]
+    {
+        use std::os::fd::AsFd;
+        if let Ok(fd) = io::stdout().as_fd().try_clone_to_owned() {
+            return io::BufWriter::with_capacity(CAPACITY, Box::new(std::fs::File::from(fd)));
+        }
+    }
+    io::BufWriter::with_capacity(CAPACITY, Box::new(io::stdout()))
 }
 
 /// Write a stream error line to stderr.
@@ -461,7 +476,7 @@ fn convert_stream(
         )),
         None => Box::new(io::stderr()),
     };
-    let mut writer = Writer::new(io::BufWriter::new(io::stdout()), Format::JsonLines)?;
+    let mut writer = Writer::new(stdout_buffered(), Format::JsonLines)?;
     let mut reporter = Reporter::new(0, false, args.quiet);
     let mut failed = 0usize;
     loop {
