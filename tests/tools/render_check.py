@@ -13,6 +13,8 @@ import shutil
 import subprocess
 import sys
 
+from tally import Tally
+
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 BIN = os.path.abspath(sys.argv[1] if len(sys.argv) > 1 else os.path.join(ROOT, "target/release/dateline"))
 OUT = os.path.join(ROOT, "target/render-check")
@@ -43,15 +45,8 @@ def main():
     subprocess.run([BIN, "render", "fixtures/articles", "--out-dir", pages], check=True, cwd=ROOT)
     records = [json.loads(l) for l in subprocess.run(
         [BIN, "convert", "--quiet", "fixtures/articles"], capture_output=True, text=True, check=True, cwd=ROOT).stdout.splitlines()]
-    passed = failed = 0
-
-    def check(ok, what):
-        nonlocal passed, failed
-        if ok:
-            passed += 1
-        else:
-            failed += 1
-            print("FAILED", what)
+    tally = Tally("render")
+    check = tally.check
 
     index = dom(browser, os.path.join(pages, "index.html"))
     check(index.count("<tr>") >= len(records), "index lists every article")
@@ -71,8 +66,7 @@ def main():
         subprocess.run([browser, *FLAGS, "--window-size=1280,1000", f"--screenshot={shot}", f"file://{os.path.join(pages, page)}"],
                        capture_output=True, timeout=120)
         check(os.path.exists(shot) and os.path.getsize(shot) > 10_000, f"screenshot {name}")
-    print(f"render: {passed} passed, {failed} failed")
-    return 1 if failed else 0
+    return tally.report()
 
 
 if __name__ == "__main__":

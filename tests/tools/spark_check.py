@@ -12,6 +12,8 @@ import shutil
 import subprocess
 import sys
 
+from tally import Tally
+
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 BIN = os.path.abspath(sys.argv[1] if len(sys.argv) > 1 else os.path.join(ROOT, "target/release/dateline"))
 FIXTURES = os.path.join(ROOT, "fixtures/articles")
@@ -37,15 +39,8 @@ def main():
     os.makedirs(OUT)
     expected = subprocess.run([BIN, "convert", "--quiet", FIXTURES], capture_output=True, text=True, check=True, cwd=ROOT)
     want = sorted(key(json.loads(l)) for l in expected.stdout.splitlines())
-    passed = failed = 0
-
-    def check(ok, what):
-        nonlocal passed, failed
-        if ok:
-            passed += 1
-        else:
-            failed += 1
-            print("FAILED", what)
+    tally = Tally("spark")
+    check = tally.check
 
     py = sys.executable
     subprocess.run([py, os.path.join(ROOT, "examples/spark/convert.py"), FIXTURES, os.path.join(OUT, "folder"),
@@ -62,8 +57,7 @@ def main():
                     "--master", "local[2]", "--dateline", BIN, "--partitions", "3"], check=True, cwd=ROOT)
     got = read_parts(os.path.join(OUT, "list/jsonl"))
     check(sorted(key(r) for r in got) == want, "file-list job: records differ from dateline convert")
-    print(f"spark: {passed} passed, {failed} failed")
-    return 1 if failed else 0
+    return tally.report()
 
 
 if __name__ == "__main__":
