@@ -46,10 +46,10 @@ pub fn collapse(s: &str) -> String {
     let s = s.trim_matches(is_space);
     let b = s.as_bytes();
     let mut out = String::with_capacity(s.len());
+    let plain = |c: u8| c > b' ' && c.is_ascii();
     let mut copied = 0;
     let mut i = 0;
     while i < b.len() {
-        let plain = |c: u8| c > b' ' && c.is_ascii();
         if plain(b[i]) {
             i += 1;
             continue;

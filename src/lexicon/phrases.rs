@@ -125,7 +125,7 @@ pub const TABLES: &[(&str, &str, usize)] = &[
     ("vn_family_names", include_str!("vn_family_names.tsv"), 1),
 ];
 
-/// Ends every token in the string the automaton searches.
+/// Ends every word fed to the automaton, as it ends every word of its patterns.
 const TOKEN_END: char = '\u{1}';
 const TOKEN_END_STR: &str = "\u{1}";
 const TOKEN_END_BYTE: u8 = 1;
