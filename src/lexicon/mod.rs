@@ -48,8 +48,10 @@ pub fn calendar_word(word: &str) -> Option<CalendarWord> {
     }
     // Most callers pass folded tokens: when folding would change nothing,
     // the lookup above was the only one.
-    let plain = |b: &u8| b.is_ascii_lowercase() || b.is_ascii_digit() || *b == b'\'';
-    if word.bytes().all(|b| plain(&b)) {
+    if word
+        .bytes()
+        .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'\'')
+    {
         return None;
     }
     let folded = fold(word);
