@@ -19,6 +19,7 @@ pub use phrases::{Entry, FunctionClass, Lexicon, LexiconError, NameOrder, RoleCl
 const CALENDAR: &str = include_str!("calendar.tsv");
 const AGENCIES: &str = include_str!("agencies.tsv");
 const PLACES: &str = include_str!("places.tsv");
+const TRAILER_LABELS: &str = include_str!("trailer_labels.tsv");
 
 /// A calendar word's meaning.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -116,6 +117,50 @@ pub fn agency(name: &str) -> Option<Agency> {
     AGENCY_MAP.get(&name.trim().to_lowercase()).copied()
 }
 
+/// What may follow a trailer label (`trailer_labels.tsv`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TrailerFollow {
+    /// A short list of names: `By Minh Anh and Thu Hang`.
+    Name,
+    /// Any text after a colon: `Source: VNA`.
+    Text,
+}
+
+static TRAILER_MAP: LazyLock<Vec<(&'static str, TrailerFollow)>> = LazyLock::new(|| {
+    let mut rows: Vec<_> = table_rows(TRAILER_LABELS)
+        .map(|r| {
+            let follow = if r[1] == "name" {
+                TrailerFollow::Name
+            } else {
+                TrailerFollow::Text
+            };
+            (r[0], follow)
+        })
+        .collect();
+    // Longest label first: `photo by` before `photo`.
+    rows.sort_by_key(|(label, _)| std::cmp::Reverse(label.len()));
+    rows
+});
+
+/// The trailer label opening `line` (any case), what it expects after it,
+/// and the rest of the line after the label and an optional colon.
+pub fn trailer_label(line: &str) -> Option<(TrailerFollow, bool, &str)> {
+    let line = line.trim_start_matches(['(', '*', '-', ' ']);
+    TRAILER_MAP.iter().find_map(|&(label, follow)| {
+        let head = line.get(..label.len())?;
+        if !head.eq_ignore_ascii_case(label) {
+            return None;
+        }
+        let rest = &line[label.len()..];
+        let colon = rest.trim_start().starts_with(':');
+        if !(colon || rest.starts_with(char::is_whitespace)) {
+            return None;
+        }
+        let rest = rest.trim_start().trim_start_matches(':').trim();
+        Some((follow, colon, rest))
+    })
+}
+
 static LEADER_MAP: LazyLock<HashMap<&'static str, String>> = LazyLock::new(|| {
     table_rows(include_str!("org_heads.tsv"))
         .filter(|r| r[1] != "-")
@@ -171,7 +216,11 @@ mod tests {
     /// sorted and unique (so additions land in one obvious place).
     #[test]
     fn tables_are_well_formed_sorted_and_unique() {
-        for (name, table, fields) in [("calendar", CALENDAR, 3), ("agencies", AGENCIES, 2)] {
+        for (name, table, fields) in [
+            ("calendar", CALENDAR, 3),
+            ("agencies", AGENCIES, 2),
+            ("trailer_labels", TRAILER_LABELS, 2),
+        ] {
             let keys: Vec<String> = table_rows(table)
                 .map(|r| {
                     assert_eq!(r.len(), fields, "{name}: bad row {r:?}");

@@ -78,29 +78,18 @@ pub fn signoff(line: &str) -> Option<(String, usize)> {
     (before.is_empty() || dashed || after_sentence).then(|| (token.to_string(), before.len()))
 }
 
-/// A trailer line after the body: `By Nguyen Hang`, `Source: VNA`,
-/// `According to Nhan Dan`, initials like `TH/VNS`, or a bare outlet name.
+/// A trailer line after the body: a labelled line (`By Nguyen Hang`,
+/// `Translated by …`, `Editor: …`, `Source: VNA`, `PHOTO: VNA`; the labels
+/// are `trailer_labels.tsv`), initials like `TH/VNS`, or a bare outlet name.
 pub fn is_trailer_line(line: &str) -> bool {
     let line = line.trim();
-    let words = line.split_whitespace().count();
-    let short_name = |rest: &str| {
-        words <= 7
-            && !rest.contains(',')
-            && rest
-                .split_whitespace()
-                .all(|w| w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit()))
-    };
-    if let Some(rest) = line.strip_prefix("By ") {
-        return short_name(rest);
+    if let Some((follow, colon, rest)) = lexicon::trailer_label(line) {
+        return match follow {
+            lexicon::TrailerFollow::Name => is_name_list(rest),
+            lexicon::TrailerFollow::Text => colon && !rest.is_empty(),
+        };
     }
-    if let Some(rest) = line.strip_prefix("According to ") {
-        return short_name(rest);
-    }
-    let lower = line.to_lowercase();
-    if lower.starts_with("source:") || lower.starts_with("sources:") {
-        return true;
-    }
-    if lexicon::agency(line).is_some() {
+    if lexicon::agency(line.trim_end_matches('.')).is_some() {
         return true;
     }
     // Initials: `TH/VNS`, `N.H.`, `LTH`, `HT - VNA`.
@@ -110,6 +99,19 @@ pub fn is_trailer_line(line: &str) -> bool {
         && line
             .chars()
             .all(|c| c.is_uppercase() || matches!(c, '.' | '/' | '-' | ' ' | '–'))
+}
+
+/// A short list of names: at most eight words, each capitalized (or a
+/// joining `and`/`&`), commas between names allowed: `Thu Hang, Minh Anh`.
+fn is_name_list(rest: &str) -> bool {
+    let rest = rest.trim_end_matches(['.', ')']);
+    let words: Vec<&str> = rest.split_whitespace().collect();
+    !words.is_empty()
+        && words.len() <= 8
+        && words.iter().all(|w| {
+            matches!(*w, "and" | "&")
+                || w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+        })
 }
 
 #[cfg(test)]
@@ -178,6 +180,14 @@ mod tests {
             "TH/VNS",
             "N.H.",
             "Vientiane Times",
+            "BY THU HANG",
+            "By: Minh Anh, Thu Hang",
+            "Translated by Minh Anh",
+            "Editor: Huong Giang",
+            "PHOTO: VNA",
+            "Story and photos: Hoang Long",
+            "(Photo by Quang Hoa)",
+            "VNA.",
         ] {
             assert!(is_trailer_line(line), "{line}");
         }
@@ -185,6 +195,9 @@ mod tests {
             "By the end of the year, the two sides will sign.",
             "According to the ministry, the project is on track.",
             "Quang affirmed support.",
+            "Source of the data remains unclear.",
+            "Editor of the volume, he said, was late.",
+            "Photo exhibitions were held in Hanoi.",
         ] {
             assert!(!is_trailer_line(line), "{line}");
         }

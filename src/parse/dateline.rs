@@ -6,7 +6,7 @@
 //! or province, or an all-capitals name, so `Vietnam – Laos relations …` stays text.
 
 use nom::branch::alt;
-use nom::bytes::complete::{take_while_m_n, take_while1};
+use nom::bytes::complete::{tag, take_while_m_n, take_while1};
 use nom::character::complete::{char, one_of, space0, space1};
 use nom::combinator::{map_res, opt, peek, recognize, verify};
 use nom::multi::many_m_n;
@@ -18,9 +18,15 @@ use crate::model::Dateline;
 
 type Res<'a, T> = IResult<&'a str, T>;
 
-/// Hyphen, en dash or em dash with the spaces around it.
+/// Hyphen, en dash, em dash or a wire service's `--`, with the spaces
+/// around it.
 fn dash(i: &str) -> Res<'_, char> {
-    delimited(space0, one_of("-–—"), space1).parse(i)
+    delimited(
+        space0,
+        alt((tag("--").map(|_| '-'), one_of("-–—―"))),
+        space1,
+    )
+    .parse(i)
 }
 
 /// `(VNA)`, `(VNA/VNS)`, `(Xinhua)`: every part a listed agency, or 2–6 capitals.
@@ -36,6 +42,18 @@ fn is_agency(s: &str) -> bool {
     let s = s.trim();
     lexicon::agency(s).is_some()
         || ((2..=6).contains(&s.chars().count()) && s.chars().all(|c| c.is_uppercase()))
+}
+
+/// A word shaped like an outlet's short name rather than a place: a capital
+/// after its first letter (`PSNews`, `MPS`, `QĐND`, `VnExpress`), and not a
+/// known place (`HANOI`, `HUẾ` stay places).
+fn is_outlet_abbreviation(w: &str) -> bool {
+    let n = w.chars().count();
+    (2..=12).contains(&n)
+        && w.chars().next().is_some_and(char::is_uppercase)
+        && w.chars().skip(1).any(char::is_uppercase)
+        && !(n > 6 && w.chars().all(char::is_uppercase))
+        && lexicon::place(w).is_none()
 }
 
 /// One word of a place name: capitalized letters, maybe with `-` or `'`.
@@ -110,10 +128,10 @@ fn classic(i: &str) -> Res<'_, Found<'_>> {
     ))
 }
 
-/// `VNA – ` or `(VNA)` glued to the lede's first word.
+/// `VNA – `, `PSNews - ` or `(VNA)` glued to the lede's first word.
 fn outlet_tag(i: &str) -> Res<'_, Found<'_>> {
     let listed = verify(take_while1(char::is_alphanumeric), |w: &str| {
-        lexicon::agency(w).is_some()
+        lexicon::agency(w).is_some() || is_outlet_abbreviation(w)
     });
     let dashed = terminated(listed, dash);
     // `(VNA)Prime Minister` or `(KPL) Prime Minister`.
@@ -203,6 +221,34 @@ mod tests {
         assert_eq!(
             dl("(KPL) Prime Minister"),
             Some((None, s("KPL"), "Prime Minister".into()))
+        );
+        assert_eq!(
+            dl("PSNews - Minister of Public Security"),
+            Some((None, s("PSNews"), "Minister of Public Security".into()))
+        );
+        assert_eq!(
+            dl("MPS - General To Lam"),
+            Some((None, s("MPS"), "General To Lam".into()))
+        );
+        assert_eq!(
+            dl("HUẾ – The city"),
+            Some((s("HUẾ"), None, "The city".into()))
+        );
+        assert_eq!(
+            dl("VIENTIANE – The Lao"),
+            Some((s("VIENTIANE"), None, "The Lao".into()))
+        );
+    }
+
+    #[test]
+    fn wire_datelines_with_double_dashes() {
+        assert_eq!(
+            dl("PHNOM PENH, March 3 (Xinhua) -- Cambodian"),
+            Some((s("PHNOM PENH"), s("Xinhua"), "Cambodian".into()))
+        );
+        assert_eq!(
+            dl("Vientiane (KPL) -- The"),
+            Some((s("Vientiane"), s("KPL"), "The".into()))
         );
     }
 
