@@ -20,6 +20,7 @@ const CALENDAR: &str = include_str!("calendar.tsv");
 const AGENCIES: &str = include_str!("agencies.tsv");
 const PLACES: &str = include_str!("places.tsv");
 const TRAILER_LABELS: &str = include_str!("trailer_labels.tsv");
+const CAPTION_CUES: &str = include_str!("caption_cues.tsv");
 
 /// A calendar word's meaning.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -124,15 +125,20 @@ pub enum TrailerFollow {
     Name,
     /// Any text after a colon: `Source: VNA`.
     Text,
+    /// Nothing: the label is the whole line (`By staff writers`).
+    Nothing,
+    /// A date: `Broadcast on March 25, 2015`.
+    Date,
 }
 
 static TRAILER_MAP: LazyLock<Vec<(&'static str, TrailerFollow)>> = LazyLock::new(|| {
     let mut rows: Vec<_> = table_rows(TRAILER_LABELS)
         .map(|r| {
-            let follow = if r[1] == "name" {
-                TrailerFollow::Name
-            } else {
-                TrailerFollow::Text
+            let follow = match r[1] {
+                "name" => TrailerFollow::Name,
+                "nothing" => TrailerFollow::Nothing,
+                "date" => TrailerFollow::Date,
+                _ => TrailerFollow::Text,
             };
             (r[0], follow)
         })
@@ -145,7 +151,13 @@ static TRAILER_MAP: LazyLock<Vec<(&'static str, TrailerFollow)>> = LazyLock::new
 /// The trailer label opening `line` (any case), what it expects after it,
 /// and the rest of the line after the label and an optional colon.
 pub fn trailer_label(line: &str) -> Option<(TrailerFollow, bool, &str)> {
-    let line = line.trim_start_matches(['(', '*', '-', ' ']);
+    let opened = line.trim_start().starts_with('(');
+    let line = line.trim_start_matches(['(', '*', '-', '=', ' ']);
+    let line = if opened {
+        line.trim_end().strip_suffix(')').unwrap_or(line)
+    } else {
+        line
+    };
     TRAILER_MAP.iter().find_map(|&(label, follow)| {
         let head = line.get(..label.len())?;
         if !head.eq_ignore_ascii_case(label) {
@@ -153,12 +165,41 @@ pub fn trailer_label(line: &str) -> Option<(TrailerFollow, bool, &str)> {
         }
         let rest = &line[label.len()..];
         let colon = rest.trim_start().starts_with(':');
-        if !(colon || rest.starts_with(char::is_whitespace)) {
+        if !(colon || rest.is_empty() || rest.starts_with(char::is_whitespace)) {
             return None;
         }
         let rest = rest.trim_start().trim_start_matches(':').trim();
         Some((follow, colon, rest))
     })
+}
+
+/// What a caption cue marks (`caption_cues.tsv`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CaptionCue {
+    /// A word of a position note: `(R)`, `(second from left)`.
+    Position,
+    /// The words a caption opens with: `Overview of`.
+    Opener,
+    /// A present-tense verb after a caption's subject: `speaks`.
+    Verb,
+}
+
+static CAPTION_MAP: LazyLock<HashMap<&'static str, CaptionCue>> = LazyLock::new(|| {
+    table_rows(CAPTION_CUES)
+        .map(|r| {
+            let cue = match r[1] {
+                "position" => CaptionCue::Position,
+                "opener" => CaptionCue::Opener,
+                _ => CaptionCue::Verb,
+            };
+            (r[0], cue)
+        })
+        .collect()
+});
+
+/// The caption cue a lowercase word or phrase is, if any.
+pub fn caption_cue(words: &str) -> Option<CaptionCue> {
+    CAPTION_MAP.get(words).copied()
 }
 
 static LEADER_MAP: LazyLock<HashMap<&'static str, String>> = LazyLock::new(|| {
@@ -220,6 +261,7 @@ mod tests {
             ("calendar", CALENDAR, 3),
             ("agencies", AGENCIES, 2),
             ("trailer_labels", TRAILER_LABELS, 2),
+            ("caption_cues", CAPTION_CUES, 2),
         ] {
             let keys: Vec<String> = table_rows(table)
                 .map(|r| {

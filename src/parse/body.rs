@@ -22,20 +22,110 @@ pub fn image_marker(line: &str) -> Option<&str> {
 /// `(Photo: VNA)`, `(Ảnh: TTXVN)`, `(File photo)`.
 const PHOTO_CREDITS: &[&str] = &["anh", "file photo", "illustrative photo", "photo"];
 
-/// A caption is short and ends with a photo credit in parentheses.
+/// A caption is short and ends with a photo credit: in parentheses
+/// (`(Photo: VNA)`, `(Xinhua/Liu Weibing)`) or after the last sentence
+/// (`… Mr. Vu Van Binh. Photo: Tuoi Tre`).
 pub fn is_format_a_caption(text: &str) -> bool {
     let text = text.trim_end();
-    let Some(inner) = text.strip_suffix(')') else {
+    if text.split_whitespace().count() > 80 {
         return false;
-    };
-    let Some(open) = inner.rfind('(') else {
-        return false;
-    };
-    let credit = crate::text::fold(&inner[open + 1..]);
-    text.split_whitespace().count() <= 80
-        && PHOTO_CREDITS
+    }
+    let is_credit = |credit: &str| {
+        let folded = crate::text::fold(credit);
+        PHOTO_CREDITS
             .iter()
-            .any(|p| credit.trim_start().starts_with(p))
+            .any(|p| folded.trim_start().starts_with(p))
+    };
+    if let Some(inner) = text.strip_suffix(')')
+        && let Some(open) = inner.rfind('(')
+    {
+        let credit = &inner[open + 1..];
+        let agency = credit
+            .split_once('/')
+            .is_some_and(|(a, _)| lexicon::agency(a).is_some());
+        return is_credit(credit) || agency;
+    }
+    // `Photo: Tuoi Tre` closing the last sentence.
+    let sentence_end = text
+        .char_indices()
+        .zip(text.chars().skip(1))
+        .filter(|((_, c), next)| *c == '.' && next.is_whitespace())
+        .map(|((i, _), _)| i)
+        .last();
+    sentence_end.is_some_and(|end| {
+        let tail = text[end + 1..].trim_start();
+        is_credit(tail) && tail.contains(':') && tail.split_whitespace().count() <= 6
+    })
+}
+
+/// A short paragraph that describes a photo, with no image line or credit to
+/// say so. The cues are `caption_cues.tsv`: a position note (`(R)`), an
+/// opener (`Overview of the meeting.`), a present-tense verb after a subject
+/// in capitals (`Deputy Minister Le Quoc Hung speaks at the meeting.`), or a
+/// bare name or role line (`Deputy Prime Minister Nguyen Chi Dung`).
+pub fn is_bare_caption(text: &str) -> bool {
+    use lexicon::CaptionCue;
+    let text = text.trim();
+    let words: Vec<&str> = text.split_whitespace().collect();
+    if words.is_empty() || words.len() > 40 || text.contains(['"', '“', '”']) {
+        return false;
+    }
+    if has_position_note(text) {
+        return true;
+    }
+    let lower: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
+    let opener = (1..=3.min(lower.len()))
+        .any(|n| lexicon::caption_cue(&lower[..n].join(" ")) == Some(CaptionCue::Opener));
+    if opener && words.len() <= 12 {
+        return true;
+    }
+    let capitalized = |w: &str| w.starts_with(|c: char| c.is_uppercase() || c == '(');
+    // Short lowercase words join a subject in capitals: `of`, `the`, `and`.
+    let connector = |w: &str| w.len() <= 3 && w.chars().all(char::is_lowercase);
+    let one_sentence = !text.trim_end_matches(['.', ' ']).contains(". ");
+    if one_sentence && words.len() <= 30 {
+        // After an opener, the subject starts at the next capital:
+        // `At the ceremony Secretary … Nguyen Van Nen receives …`.
+        let skip = if opener {
+            words
+                .iter()
+                .position(|w| capitalized(w) && !w.eq_ignore_ascii_case(words[0]))
+        } else {
+            None
+        };
+        let mut subject = 0;
+        for w in words.iter().skip(skip.unwrap_or(0)).take(16) {
+            if subject >= 2 && lexicon::caption_cue(w) == Some(CaptionCue::Verb) {
+                return true;
+            }
+            if capitalized(w) {
+                subject += 1;
+            } else if !connector(w) {
+                break;
+            }
+        }
+    }
+    !text.ends_with(['.', '!', '?', ':', ';', ','])
+        && !text.contains(':')
+        && words.len() <= 10
+        && capitalized(words[0])
+        && words.iter().all(|w| capitalized(w) || connector(w))
+}
+
+/// A position note in parentheses: `(R)`, `(L)`, `(second from left)`.
+fn has_position_note(text: &str) -> bool {
+    text.split('(').skip(1).any(|rest| {
+        rest.split_once(')').is_some_and(|(inner, _)| {
+            let mut words = inner
+                .split(|c: char| c.is_whitespace() || c == ',' || c == '-')
+                .filter(|w| !w.is_empty())
+                .peekable();
+            words.peek().is_some()
+                && words.all(|w| {
+                    lexicon::caption_cue(&w.to_lowercase()) == Some(lexicon::CaptionCue::Position)
+                })
+        })
+    })
 }
 
 const DASHES: &[char] = &['-', '–', '—'];
@@ -84,12 +174,31 @@ pub fn signoff(line: &str) -> Option<(String, usize)> {
 pub fn is_trailer_line(line: &str) -> bool {
     let line = line.trim();
     if let Some((follow, colon, rest)) = lexicon::trailer_label(line) {
-        return match follow {
+        let labelled = match follow {
             lexicon::TrailerFollow::Name => is_name_list(rest),
             lexicon::TrailerFollow::Text => colon && !rest.is_empty(),
+            lexicon::TrailerFollow::Nothing => rest.is_empty(),
+            lexicon::TrailerFollow::Date => super::header::date_line(rest).is_some(),
+        };
+        // `By Ngo Binh – Translated by Kim Khanh`: labelled parts joined by dashes.
+        return labelled || {
+            let parts = split_at_dashes(line);
+            parts.len() > 1
+                && parts
+                    .iter()
+                    .all(|p| lexicon::trailer_label(p).is_some() && is_trailer_line(p))
         };
     }
-    if lexicon::agency(line.trim_end_matches('.')).is_some() {
+    // A reporter's e-mail address alone: `pbr@yna.co.kr`.
+    if !line.contains(char::is_whitespace)
+        && line
+            .split_once('@')
+            .is_some_and(|(user, host)| !user.is_empty() && host.contains('.'))
+    {
+        return true;
+    }
+    // A bare outlet name, maybe marked: `VNA.`, `=FRESH NEWS`.
+    if lexicon::agency(line.trim_start_matches('=').trim_end_matches('.')).is_some() {
         return true;
     }
     // Initials: `TH/VNS`, `N.H.`, `LTH`, `HT - VNA`.
@@ -99,6 +208,22 @@ pub fn is_trailer_line(line: &str) -> bool {
         && line
             .chars()
             .all(|c| c.is_uppercase() || matches!(c, '.' | '/' | '-' | ' ' | '–'))
+}
+
+/// Split a line at dashes that end a word: `A – B`, `A - B`, `A- B`.
+fn split_at_dashes(line: &str) -> Vec<&str> {
+    let mut parts = Vec::new();
+    let mut start = 0;
+    for (i, c) in line.char_indices() {
+        let next = line[i + c.len_utf8()..].chars().next();
+        if DASHES.contains(&c) && next.is_some_and(char::is_whitespace) {
+            parts.push(line[start..i].trim());
+            start = i + c.len_utf8();
+        }
+    }
+    parts.push(line[start..].trim());
+    parts.retain(|p| !p.is_empty());
+    parts
 }
 
 /// A short list of names: at most eight words, each capitalized (or a
@@ -144,6 +269,44 @@ mod tests {
             "The Ministry of Public Security (MoPS)"
         ));
         assert!(!is_format_a_caption("He spoke at length."));
+        assert!(is_format_a_caption(
+            "Vice President Han Zheng meets the minister. (Xinhua/Liu Weibing)"
+        ));
+        assert!(is_format_a_caption(
+            "Mr. Phong receives flowers from his deputy. Photo: Tuoi Tre"
+        ));
+        assert!(!is_format_a_caption("The talks (in Hanoi/Vientiane)"));
+        assert!(is_format_a_caption(
+            "The minister met the guests.\nPHOTO: MINISTRY OF FOREIGN AFFAIRS"
+        ));
+    }
+
+    #[test]
+    fn bare_captions_by_their_cues() {
+        for text in [
+            "Chairman Phan Van Mai (R) receives the Japanese guest",
+            "Overview of the meeting.",
+            "At the receiving ceremony",
+            "Deputy Minister Le Quoc Hung speaks at the meeting. ",
+            "Deputy Prime Minister Nguyen Chi Dung",
+            "Leaders pose for a photo (second from left, front row)",
+            "At the ceremony Secretary of the Party Committee Nguyen Van Nen receives the Consul General.",
+        ] {
+            assert!(is_bare_caption(text), "{text}");
+        }
+        for text in [
+            "Quang conveyed the best wishes from the minister.",
+            "At the meeting, both sides agreed to boost trade and investment in the coming years as the economy recovers.",
+            "Prime Minister Pham Minh Chinh said Vietnam receives many visitors. He added more.",
+            "The Ministry of Public Security (MoPS) will help.",
+            "Vietnam and Laos signed the plan",
+            "Minister of Public Works and Transport Ngampasong Muongmany reviewed the plan.",
+            "During the visit, the Lao president sent a message.",
+            "Source: Lao National Television News in English",
+            "He said: “Minister Lam receives guests.”",
+        ] {
+            assert!(!is_bare_caption(text), "{text}");
+        }
     }
 
     #[test]
@@ -188,6 +351,14 @@ mod tests {
             "Story and photos: Hoang Long",
             "(Photo by Quang Hoa)",
             "VNA.",
+            "=FRESH NEWS",
+            "By Ngo Binh – Translated by Kim Khanh",
+            "By staff writers- Translated by Huyen Huong",
+            "(END)",
+            "pbr@yna.co.kr",
+            "Broadcast on March 25, 2015",
+            "Updated: 2023-01-05 10:00",
+            "(Web editor: Xia Peiyao, Liang Jun)",
         ] {
             assert!(is_trailer_line(line), "{line}");
         }
@@ -198,6 +369,10 @@ mod tests {
             "Source of the data remains unclear.",
             "Editor of the volume, he said, was late.",
             "Photo exhibitions were held in Hanoi.",
+            "By Ngo Binh – the minister said",
+            "(End of the story)",
+            "Updated on the situation in the provinces.",
+            "Write to info@ministry.gov.vn for details.",
         ] {
             assert!(!is_trailer_line(line), "{line}");
         }

@@ -96,21 +96,36 @@ struct Found<'a> {
     agency: Option<&'a str>,
 }
 
-/// `Place[, Date] [(AGENCY)] – `: needs an agency or a dash.
+/// `, Philippines` after a city: a known country.
+fn country_part(i: &str) -> Res<'_, &str> {
+    preceded(
+        (char(','), space1),
+        verify(place, |p: &str| {
+            lexicon::place(p).is_some_and(|k| k.kind == "country")
+        }),
+    )
+    .parse(i)
+}
+
+/// `Place[, Country][, Date] [(AGENCY)] – `: needs an agency or a dash; a
+/// place in capitals may end with a colon instead (`KUALA LUMPUR: `).
 fn classic(i: &str) -> Res<'_, Found<'_>> {
     let (i, place) = place(i)?;
+    let capitals = place
+        .chars()
+        .filter(|c| c.is_alphabetic())
+        .all(char::is_uppercase);
+    let (i, _) = opt(country_part).parse(i)?;
     let (i, date) = opt(date_part).parse(i)?;
     let (i, agency) = opt(preceded(space0, agency)).parse(i)?;
+    let colon = |i| -> Res<'_, char> { terminated(char(':'), space1).parse(i) };
     let (i, dashed) = match agency {
         Some(_) => opt(dash).parse(i).map(|(i, d)| (i, d.is_some()))?,
+        None if capitals => alt((dash, colon)).parse(i).map(|(i, _)| (i, true))?,
         None => dash(i).map(|(i, _)| (i, true))?,
     };
     let bare = agency.is_none() && date.is_none();
-    let trusted = lexicon::place(place).is_some_and(|p| p.kind != "country")
-        || place
-            .chars()
-            .filter(|c| c.is_alphabetic())
-            .all(char::is_uppercase);
+    let trusted = lexicon::place(place).is_some_and(|p| p.kind != "country") || capitals;
     if (bare && !trusted) || (!dashed && agency.is_none()) {
         return Err(nom::Err::Error(nom::error::Error::new(
             i,
@@ -238,6 +253,20 @@ mod tests {
             dl("VIENTIANE – The Lao"),
             Some((s("VIENTIANE"), None, "The Lao".into()))
         );
+    }
+
+    #[test]
+    fn datelines_with_a_colon_or_a_country() {
+        assert_eq!(
+            dl("KUALA LUMPUR: Prime Minister"),
+            Some((s("KUALA LUMPUR"), None, "Prime Minister".into()))
+        );
+        assert_eq!(
+            dl("MANILA, Philippines — President"),
+            Some((s("MANILA"), None, "President".into()))
+        );
+        assert_eq!(dl("Note: the plan"), None);
+        assert_eq!(dl("Hanoi: the plan"), None);
     }
 
     #[test]

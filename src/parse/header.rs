@@ -201,8 +201,13 @@ fn label(i: &str) -> Res<'_, &str> {
 fn date_line_inner(i: &str) -> Res<'_, DateLine> {
     let (i, _) = opt(label).parse(i)?;
     let (i, weekday) = opt(weekday_prefix).parse(i)?;
+    // Some sites put the time first: `20:18 01/03/2017`.
+    let (i, time_first) = opt(terminated(time, space1)).parse(i)?;
     let (i, date) = alt((iso_date, numeric_date, month_first, day_first)).parse(i)?;
-    let (i, time) = opt(preceded(date_time_sep, time)).parse(i)?;
+    let (i, time) = match time_first {
+        Some(t) => (i, Some(t)),
+        None => opt(preceded(date_time_sep, time)).parse(i)?,
+    };
     let (i, timezone) = opt(preceded(space0, timezone)).parse(i)?;
     let (i, _) = space0(i)?;
     Ok((
@@ -346,6 +351,18 @@ mod tests {
                 .weekday
                 .as_deref(),
             Some("sunday")
+        );
+    }
+
+    #[test]
+    fn time_before_the_date() {
+        assert_eq!(
+            date_time("20:18 01/03/2017"),
+            some("2017-03-01", Some("20:18"))
+        );
+        assert_eq!(
+            date_time("September 26, 2018 4:56 PM GMT+7"),
+            some("2018-09-26", Some("16:56"))
         );
     }
 

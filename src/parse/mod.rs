@@ -119,9 +119,23 @@ pub fn parse_article(text: &Text, opts: &ParseOptions) -> Result<Parsed, Error> 
     let (title, published) = take_header(src, &mut all, opts, &mut warnings);
 
     let mut chunks = chunk(src, &all, &mut warnings);
+    if let Some(p) = &published {
+        // Pages repeat their date line inside the text (`September 26, 2018
+        // 4:56 PM GMT+7`): it says nothing `published` does not.
+        chunks.retain(|c| {
+            c.kind != ParagraphKind::Body || !repeats_date(&src[c.start()..c.end()], p, opts)
+        });
+    }
     let (signoff, trailer) = take_tail(src, &mut chunks);
+    let bodies = chunks
+        .iter()
+        .filter(|c| c.kind == ParagraphKind::Body)
+        .count();
     for c in &mut chunks {
-        if c.kind == ParagraphKind::Body && body::is_format_a_caption(&src[c.start()..c.end()]) {
+        let text = &src[c.start()..c.end()];
+        if c.kind == ParagraphKind::Body
+            && (body::is_format_a_caption(text) || (bodies > 1 && body::is_bare_caption(text)))
+        {
             c.kind = ParagraphKind::Caption;
         }
     }
@@ -210,6 +224,15 @@ fn take_header(
     }
 }
 
+/// A paragraph that is only a date line for the date already published.
+fn repeats_date(text: &str, published: &Published, opts: &ParseOptions) -> bool {
+    published.date.is_some()
+        && header::date_line(text).is_some_and(|d| {
+            let again = header::resolve(&d, text, &opts.timezone, &mut Vec::new());
+            again.date == published.date
+        })
+}
+
 /// Group lines into chunks: blank lines separate paragraphs; an image marker
 /// starts a caption that runs to the end of its block (or is the next block).
 fn chunk(src: &str, lines: &[Line], warnings: &mut Vec<String>) -> Vec<Chunk> {
@@ -250,7 +273,10 @@ fn chunk(src: &str, lines: &[Line], warnings: &mut Vec<String>) -> Vec<Chunk> {
     if pending_alt.is_some() {
         warnings.push("image-without-caption: an image marker has no caption".into());
     }
-    chunks.into_iter().flat_map(split_line_paragraphs).collect()
+    chunks
+        .into_iter()
+        .flat_map(|c| split_line_paragraphs(src, c))
+        .collect()
 }
 
 /// Lines this long on average are paragraphs of their own, not a paragraph
@@ -258,12 +284,17 @@ fn chunk(src: &str, lines: &[Line], warnings: &mut Vec<String>) -> Vec<Chunk> {
 const PARAGRAPH_LINE: usize = 150;
 
 /// Scrapes that lost their blank lines put one paragraph per line: split a
-/// block of long lines into one chunk per line (a caption keeps its first
-/// line; the lines after it are body).
-fn split_line_paragraphs(c: Chunk) -> Vec<Chunk> {
+/// block into one chunk per line when its lines are long, or when most of
+/// them end a sentence (a hard-wrapped paragraph breaks mid-sentence). A
+/// caption keeps its first line; the lines after it are body.
+fn split_line_paragraphs(src: &str, c: Chunk) -> Vec<Chunk> {
     let n = c.lines.len();
     let total: usize = c.lines.iter().map(|l| l.end - l.start).sum();
-    if n < 2 || total / n < PARAGRAPH_LINE {
+    let ends_sentence = c.lines[..n.saturating_sub(1)]
+        .iter()
+        .filter(|l| ends_sentence(&src[l.start..l.end]))
+        .count();
+    if n < 2 || (total / n < PARAGRAPH_LINE && 2 * ends_sentence < n) {
         return vec![c];
     }
     c.lines
@@ -275,6 +306,12 @@ fn split_line_paragraphs(c: Chunk) -> Vec<Chunk> {
             image_alt: if i == 0 { c.image_alt.clone() } else { None },
         })
         .collect()
+}
+
+/// A line that ends a sentence (or a quotation, or a parenthesis).
+fn ends_sentence(line: &str) -> bool {
+    line.trim_end()
+        .ends_with(['.', '!', '?', '"', '”', '\'', '’', ')', ':'])
 }
 
 /// Peel the sign-off and trailer lines off the end of the body.
@@ -325,6 +362,16 @@ fn drop_repeated_lede(src: &str, chunks: &mut Vec<Chunk>) {
         let text = |i: usize| collapse(&src[chunks[i].start()..chunks[i].end()]);
         if text(a) == text(b) {
             chunks.remove(b);
+        }
+    }
+    // A later paragraph that repeats the lede word for word is the photo
+    // caption that reused it.
+    if let Some(a) = (0..chunks.len()).find(|&i| chunks[i].kind == ParagraphKind::Body) {
+        let lede = collapse(&src[chunks[a].start()..chunks[a].end()]);
+        for c in chunks.iter_mut().skip(a + 2) {
+            if c.kind == ParagraphKind::Body && collapse(&src[c.start()..c.end()]) == lede {
+                c.kind = ParagraphKind::Caption;
+            }
         }
     }
 }
