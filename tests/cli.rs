@@ -132,7 +132,7 @@ fn readme_examples_run() {
 #[test]
 fn lexicon_files_add_knowledge_and_bad_lines_are_named() {
     let dir = tempfile::tempdir().unwrap();
-    let article = " date 2023-01-02 Air Chief Marshal Somchai Keola met Timorese Minister of Defence Filomeno Paixao in Dili on January 1./.";
+    let article = " date 2023-01-02 Flight Lieutenant Somchai Keola met Tuvaluan Minister of Defence Filomeno Paixao in Funafuti on January 1./.";
     std::fs::write(dir.path().join("a.txt"), article).unwrap();
     let plain = util::run_in(dir.path(), &["convert", "a.txt"], b"");
     let before = &util::records(&plain)[0];
@@ -141,11 +141,11 @@ fn lexicon_files_add_knowledge_and_bad_lines_are_named() {
             .as_array()
             .unwrap()
             .iter()
-            .all(|p| p["titles"] != serde_json::json!(["Air Chief Marshal"]))
+            .all(|p| p["titles"] != serde_json::json!(["Flight Lieutenant"]))
     );
     std::fs::write(
         dir.path().join("mine.tsv"),
-        "# extra\nranks\tair chief marshal\tAir Chief Marshal\ndemonyms\ttimorese\tTimor-Leste\nplaces\tdili\tDili\tcity\tTimor-Leste\n",
+        "# extra\nranks\tflight lieutenant\tFlight Lieutenant\ndemonyms\ttuvaluan\tTuvalu\nplaces\tfunafuti\tFunafuti\tcity\tTuvalu\n",
     )
     .unwrap();
     let out = util::run_in(
@@ -161,19 +161,19 @@ fn lexicon_files_add_knowledge_and_bad_lines_are_named() {
         .iter()
         .find(|p| p["name"] == "Somchai Keola")
         .unwrap();
-    assert_eq!(somchai["titles"], serde_json::json!(["Air Chief Marshal"]));
+    assert_eq!(somchai["titles"], serde_json::json!(["Flight Lieutenant"]));
     let paixao = r["people"]
         .as_array()
         .unwrap()
         .iter()
         .find(|p| p["name"] == "Filomeno Paixao")
         .unwrap();
-    assert_eq!(paixao["country"], "Timor-Leste");
-    assert_eq!(r["events"][0]["place"], "Dili");
+    assert_eq!(paixao["country"], "Tuvalu");
+    assert_eq!(r["events"][0]["place"], "Funafuti");
 
     std::fs::write(
         dir.path().join("bad.tsv"),
-        "ranks\tair chief marshal\tAir Chief Marshal\nrank\tx\n",
+        "ranks\tflight lieutenant\tFlight Lieutenant\nrank\tx\n",
     )
     .unwrap();
     let out = util::run_in(
