@@ -141,6 +141,9 @@ pub struct Person {
     pub roles: Vec<String>,
     /// The person's country, or null.
     pub country: Option<String>,
+    /// What gave the country: `stated`, `organization`, `context`, `host`
+    /// or `name` (strongest first); null when the country is null.
+    pub country_source: Option<String>,
     /// Every mention, in document order.
     pub mentions: Vec<Mention>,
 }

@@ -83,7 +83,7 @@ fn out_dir_tables_read_back_to_the_record_counts() {
         serde_json::from_str(&fs::read_to_string(out.join("summary.json")).unwrap()).unwrap();
     assert_eq!(summary["converted"], records.len());
     assert_eq!(summary["found"], records.len());
-    assert_eq!(summary["schema_version"], "1.0.0");
+    assert_eq!(summary["schema_version"], "1.1.0");
     assert_eq!(fs::read_to_string(out.join("errors.jsonl")).unwrap(), "");
 }
 
@@ -311,6 +311,7 @@ fn a_record_with_every_optional_field_filled_validates() {
     record.paragraphs[0].image_alt = Some("alt".into());
     let p = record.people.first_mut().unwrap();
     p.country = Some("Vietnam".into());
+    p.country_source = Some("stated".into());
     let pub_ = record.published.as_mut().unwrap();
     pub_.time = Some("08:06".into());
     record.warnings.push("w: x".into());

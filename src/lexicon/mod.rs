@@ -11,8 +11,10 @@ use std::sync::LazyLock;
 
 use crate::text::fold;
 
+mod cultures;
 mod phrases;
 
+pub use cultures::{Culture, Short};
 use phrases::table_rows;
 pub use phrases::{Entry, FunctionClass, Lexicon, LexiconError, NameOrder, RoleClass, Tag};
 

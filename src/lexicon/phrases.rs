@@ -16,6 +16,7 @@ use aho_corasick::automaton::Automaton;
 use aho_corasick::dfa::DFA;
 use aho_corasick::{Anchored, MatchKind, PatternID, StartKind};
 
+use super::cultures::{Culture, Cultures};
 use crate::text::{Token, fold_phrase};
 
 /// What a lexicon phrase means.
@@ -113,9 +114,11 @@ impl std::error::Error for LexiconError {}
 /// The embedded tables: (name, text, number of columns).
 pub const TABLES: &[(&str, &str, usize)] = &[
     ("common_words", include_str!("common_words.tsv"), 1),
+    ("cultures", include_str!("cultures.tsv"), 5),
     ("demonyms", include_str!("demonyms.tsv"), 2),
     ("function_words", include_str!("function_words.tsv"), 2),
     ("name_order", include_str!("name_order.tsv"), 3),
+    ("name_words", include_str!("name_words.tsv"), 3),
     ("org_heads", include_str!("org_heads.tsv"), 2),
     ("organizations", include_str!("organizations.tsv"), 3),
     ("places", include_str!("places.tsv"), 4),
@@ -177,6 +180,7 @@ pub struct Lexicon {
     stopwords: HashSet<String>,
     function: HashMap<String, u8>,
     name_order: HashMap<String, NameOrder>,
+    cultures: Cultures,
 }
 
 impl fmt::Debug for Lexicon {
@@ -192,7 +196,13 @@ fn dash(s: &str) -> Option<String> {
 }
 
 /// The classes of `function_words.tsv`, in the order of their bits.
-const FUNCTION_CLASSES: &[&str] = &["connector", "determiner", "event-place", "place-before"];
+const FUNCTION_CLASSES: &[&str] = &[
+    "connector",
+    "determiner",
+    "event-place",
+    "place-before",
+    "host-verb",
+];
 
 /// What a small function word does in a phrase (`function_words.tsv`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -205,6 +215,8 @@ pub enum FunctionClass {
     EventPlace,
     /// Puts the next word on the map: `in Hue`.
     PlaceBefore,
+    /// Says its subject is the host of a visit or meeting: `received`.
+    HostVerb,
 }
 
 impl FunctionClass {
@@ -227,6 +239,7 @@ struct Builder {
     stopwords: HashSet<String>,
     function: HashMap<String, u8>,
     name_order: HashMap<String, NameOrder>,
+    cultures: Cultures,
 }
 
 impl Builder {
@@ -269,6 +282,8 @@ impl Builder {
                 kind: cols[2].to_string(),
                 country: dash(cols[3]),
             },
+            "cultures" => return self.cultures.add_culture(cols),
+            "name_words" => return self.cultures.add_word(cols),
             "vn_family_names" => {
                 self.vn_family.insert(crate::text::fold(cols[0]));
                 return Ok(());
@@ -351,6 +366,7 @@ impl Builder {
             stopwords: self.stopwords,
             function: self.function,
             name_order: self.name_order,
+            cultures: self.cultures,
         }
     }
 }
@@ -460,6 +476,23 @@ impl Lexicon {
     /// Is this folded word a stop word (never opens a name)?
     pub fn is_stopword(&self, folded: &str) -> bool {
         self.stopwords.contains(folded)
+    }
+
+    /// The culture of a full name, from its folded words (`name_words.tsv`;
+    /// a Vietnamese family name first says `vietnamese`).
+    pub fn name_culture(&self, words: &[&str]) -> Option<&Culture> {
+        if words.len() >= 2
+            && self.is_vn_family(words[0])
+            && let Some(vn) = self.cultures.get("vietnamese")
+        {
+            return Some(vn);
+        }
+        self.cultures.of_name(words)
+    }
+
+    /// A culture of `cultures.tsv` by name.
+    pub fn culture(&self, name: &str) -> Option<&Culture> {
+        self.cultures.get(name)
     }
 
     /// How names are ordered in `country` (given-first, last token short
@@ -577,7 +610,7 @@ mod tests {
             let keys: Vec<String> = table_rows(text)
                 .map(|r| {
                     assert_eq!(r.len(), *cols, "{name}: bad row {r:?}");
-                    if *name == "function_words" {
+                    if *name == "function_words" || *name == "name_words" {
                         r.join("\t")
                     } else {
                         r[0].to_lowercase()
@@ -623,9 +656,13 @@ mod tests {
     fn user_files_add_rows_and_report_line_numbers() {
         let dir = tempfile::tempdir().unwrap();
         let good = dir.path().join("good.tsv");
-        std::fs::write(&good, "# mine\nranks\tair marshal\tAir Marshal\n").unwrap();
+        std::fs::write(
+            &good,
+            "# mine\nranks\tflight lieutenant\tFlight Lieutenant\n",
+        )
+        .unwrap();
         let lex = Lexicon::with_files(&[good]).unwrap();
-        assert_eq!(tags(&lex, "Air Marshal Smith"), ["Air Marshal"]);
+        assert_eq!(tags(&lex, "Flight Lieutenant Smith"), ["Flight Lieutenant"]);
         let bad = dir.path().join("bad.tsv");
         std::fs::write(&bad, "ranks\tair marshal\tAir Marshal\nrnaks\tx\ty\n").unwrap();
         let e = Lexicon::with_files(std::slice::from_ref(&bad)).unwrap_err();

@@ -32,8 +32,24 @@ pub fn normalize(text: Text, parsed: Parsed, lex: &Lexicon) -> Record {
         .map(|p| Para::new(p.index, &p.text, lex))
         .collect();
     let mut found = people::resolve(&paras, lex, &mut warnings);
-    let organizations = orgs::resolve(&paras, lex, &found.people, &found.claimed);
+    let host = parsed
+        .dateline
+        .as_ref()
+        .and_then(|d| d.place.as_deref())
+        .and_then(crate::lexicon::place)
+        .and_then(|p| p.country);
+    // Organizations take a leader's country (`the MoPS` of a Vietnamese
+    // minister), as far as any evidence gives it; people's own countries are
+    // settled strongest evidence first: a delegation's country before the
+    // name's culture.
+    let mut provisional = found.people.clone();
+    people::countries_from_hosting(&paras, &mut provisional, host);
+    people::countries_from_names(&mut provisional, &found.cultures, host, lex);
+    let organizations = orgs::resolve(&paras, lex, &provisional, &found.claimed);
+    drop(provisional);
     people::countries_from_delegations(&paras, &mut found.people, &organizations);
+    people::countries_from_hosting(&paras, &mut found.people, host);
+    people::countries_from_names(&mut found.people, &found.cultures, host, lex);
     let places = places::resolve(&paras, &found.claimed);
     let bodies: Vec<usize> = parsed
         .paragraphs

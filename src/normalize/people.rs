@@ -10,7 +10,7 @@
 
 use rustc_hash::FxHashMap as HashMap;
 
-use crate::lexicon::{Entry, FunctionClass, Lexicon, RoleClass};
+use crate::lexicon::{Entry, FunctionClass, Lexicon, RoleClass, Short};
 use crate::model::{Mention, Person};
 use crate::normalize::para::Para;
 use crate::text::slug;
@@ -476,6 +476,10 @@ struct Acc {
     roles: Vec<String>,
     country: Option<String>,
     inner_country: Option<String>,
+    /// What gave `country`.
+    country_source: Option<&'static str>,
+    /// The name's culture (`cultures.tsv`).
+    culture: Option<String>,
     mentions: Vec<Mention>,
 }
 
@@ -519,6 +523,8 @@ pub struct People {
     pub people: Vec<Person>,
     /// Per paragraph, tokens that belong to a person mention.
     pub claimed: Vec<Vec<bool>>,
+    /// Each person's name culture, by person id, where the name shows one.
+    pub cultures: HashMap<String, String>,
 }
 
 /// Find and resolve the people in `paras`.
@@ -567,6 +573,8 @@ pub fn resolve(paras: &[Para<'_, '_>], lex: &Lexicon, warnings: &mut Vec<String>
                     roles: vec![],
                     country: None,
                     inner_country: None,
+                    country_source: None,
+                    culture: None,
                     mentions: vec![],
                 });
                 accs.len() - 1
@@ -594,29 +602,39 @@ pub fn resolve(paras: &[Para<'_, '_>], lex: &Lexicon, warnings: &mut Vec<String>
         }
     }
     for acc in &mut accs {
-        if acc.country.is_none() {
+        let folded: Vec<String> = acc.words.iter().map(|w| crate::text::fold(w)).collect();
+        let folded: Vec<&str> = folded.iter().map(String::as_str).collect();
+        acc.culture = lex.name_culture(&folded).map(|c| c.name.clone());
+        if acc.country.is_some() {
+            acc.country_source = Some("stated");
+        } else if acc.inner_country.is_some() {
             acc.country = acc.inner_country.clone();
-        }
-        let first = crate::text::fold(&acc.words[0]);
-        if acc.country.is_none() && lex.is_vn_family(&first) {
-            acc.country = Some("Vietnam".to_string());
+            acc.country_source = Some("organization");
         }
     }
-    // Short forms: Vietnamese names by the given name (last), Chinese by the
-    // family name (first); given-first names by either (`Lakhamphong`,
-    // `President Thongloun`).
+    // Short forms follow the name's culture (`cultures.tsv`): Vietnamese
+    // names by the given name (last), Chinese by the family name (first),
+    // Lao by either (`President Thongloun`, `Lakhamphong`). A name of no
+    // known culture follows its country's order, else either end.
     let short_keys = |acc: &Acc| {
-        let order = lex.name_order(acc.country.as_deref());
-        let vn_like = order.family_first && !order.short_first
-            || (acc.country.is_none() && lex.is_vn_family(&crate::text::fold(&acc.words[0])));
         let first = crate::text::fold(&acc.words[0]);
         let last = crate::text::fold(&acc.words[acc.words.len() - 1]);
-        if order.short_first {
-            vec![first]
-        } else if vn_like || first == last {
-            vec![last]
-        } else {
-            vec![first, last]
+        let short = match acc.culture.as_deref().and_then(|c| lex.culture(c)) {
+            Some(c) => c.short,
+            None => {
+                let order = lex.name_order(acc.country.as_deref());
+                match (order.short_first, order.family_first) {
+                    (true, _) => Short::First,
+                    (false, true) => Short::Last,
+                    (false, false) => Short::Either,
+                }
+            }
+        };
+        match short {
+            Short::First => vec![first],
+            Short::Last => vec![last],
+            Short::Either if first == last => vec![last],
+            Short::Either => vec![first, last],
         }
     };
     let mut by_short: HashMap<String, Vec<usize>> = HashMap::default();
@@ -681,16 +699,22 @@ pub fn resolve(paras: &[Para<'_, '_>], lex: &Lexicon, warnings: &mut Vec<String>
         }
     }
 
+    let mut cultures = HashMap::default();
     let people = accs
         .into_iter()
         .filter(|acc| !acc.mentions.is_empty())
         .map(|mut acc| {
             acc.mentions.sort_by_key(|m| (m.paragraph, m.start));
-            let order = lex.name_order(acc.country.as_deref());
-            let vn_like = lex.is_vn_family(&crate::text::fold(&acc.words[0]));
-            let family_first = order.family_first || (acc.country.is_none() && vn_like);
+            let culture = acc.culture.as_deref().and_then(|c| lex.culture(c));
+            let (family_first, short_first) = match culture {
+                Some(c) => (c.family_first, c.short == Short::First),
+                None => {
+                    let order = lex.name_order(acc.country.as_deref());
+                    (order.family_first, order.short_first)
+                }
+            };
             let n = acc.words.len();
-            let (family, given) = if family_first && order.short_first {
+            let (family, given) = if family_first && short_first {
                 (acc.words[0].clone(), acc.words[1..].join(" "))
             } else if family_first {
                 (acc.words[0].clone(), acc.words[n - 1].clone())
@@ -698,14 +722,19 @@ pub fn resolve(paras: &[Para<'_, '_>], lex: &Lexicon, warnings: &mut Vec<String>
                 (acc.words[n - 1].clone(), acc.words[..n - 1].join(" "))
             };
             let name = acc.words.join(" ");
+            let id = slug(&acc.folded);
+            if let Some(c) = acc.culture {
+                cultures.insert(id.clone(), c);
+            }
             Person {
-                id: slug(&acc.folded),
+                id,
                 name,
                 family_name: Some(family),
                 given_name: Some(given),
                 titles: merge_phrases(&acc.titles),
                 roles: merge_phrases(&acc.roles),
                 country: acc.country,
+                country_source: acc.country_source.map(str::to_string),
                 mentions: acc.mentions,
             }
         })
@@ -715,6 +744,64 @@ pub fn resolve(paras: &[Para<'_, '_>], lex: &Lexicon, warnings: &mut Vec<String>
     People {
         people,
         claimed: names,
+        cultures,
+    }
+}
+
+/// `Prime Minister Hun Manet received the delegation in Phnom Penh`: the
+/// host of a visit or meeting (the subject of a host verb,
+/// `function_words.tsv`) is of the country it happens in: the dateline's,
+/// else a place after `in` later in the sentence.
+pub fn countries_from_hosting(paras: &[Para<'_, '_>], people: &mut [Person], host: Option<&str>) {
+    for person in people.iter_mut().filter(|x| x.country.is_none()) {
+        let found = person.mentions.iter().find_map(|m| {
+            let p = paras.iter().find(|p| p.index == m.paragraph)?;
+            let verb = p.toks.iter().position(|t| t.cstart >= m.end)?;
+            let t = &p.toks[verb];
+            if !(t.is_word() && p.lex.is_function(&t.fold, FunctionClass::HostVerb)) {
+                return None;
+            }
+            if let Some(h) = host {
+                return Some(h.to_string());
+            }
+            (verb + 1..p.toks.len())
+                .take_while(|&k| !(p.toks[k].is(".") || p.toks[k].is(";")))
+                .filter(|&k| k >= 1 && p.toks[k - 1].fold == "in")
+                .find_map(|k| {
+                    p.place(k).and_then(|(name, kind, country)| {
+                        if kind == "country" {
+                            Some(name.to_string())
+                        } else {
+                            country.map(str::to_string)
+                        }
+                    })
+                })
+        });
+        if found.is_some() {
+            person.country = found;
+            person.country_source = Some("host".to_string());
+        }
+    }
+}
+
+/// The weakest evidence, for people still without a country: the name's
+/// culture (`name`). Of the countries that bear it, the one the article is
+/// datelined in (a Chinese name in Singapore), else the most likely.
+pub fn countries_from_names(
+    people: &mut [Person],
+    cultures: &HashMap<String, String>,
+    host: Option<&str>,
+    lex: &Lexicon,
+) {
+    for person in people.iter_mut().filter(|x| x.country.is_none()) {
+        let Some(culture) = cultures.get(&person.id).and_then(|c| lex.culture(c)) else {
+            continue;
+        };
+        let here = host.and_then(|h| culture.countries.iter().find(|c| *c == h));
+        if let Some(country) = here.or(culture.countries.first()) {
+            person.country = Some(country.clone());
+            person.country_source = Some("name".to_string());
+        }
     }
 }
 
@@ -760,6 +847,7 @@ pub fn countries_from_delegations(
         });
         if found.is_some() {
             person.country = found;
+            person.country_source = Some("context".to_string());
         }
     }
 }

@@ -187,6 +187,6 @@ mod tests {
 
     #[test]
     fn version_is_pinned() {
-        assert_eq!(Schema::version(), "1.0.0");
+        assert_eq!(Schema::version(), "1.1.0");
     }
 }

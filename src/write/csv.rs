@@ -48,6 +48,7 @@ pub const TABLES: [Table; 6] = [
             "titles",
             "roles",
             "country",
+            "country_source",
             "mentions",
         ],
     },
@@ -181,6 +182,7 @@ impl<W: Write> Tables<W> {
                     &p.titles.join("; "),
                     &p.roles.join("; "),
                     opt(&p.country),
+                    opt(&p.country_source),
                     &p.mentions.len().to_string(),
                 ])
                 .map_err(csv_err)?;
