@@ -193,6 +193,16 @@ pub fn context(p: &Para<'_, '_>, a: usize, b: usize, names: &[bool]) -> Context 
     }
     // The role phrase before them, walking back; it must touch the name
     // (`Minister of Public Security` vouches for nothing after `of`).
+    // `Lao Minister of Health, Assoc Prof Dr. Bounkong Syhavong`: a role,
+    // a comma, then the titles.
+    let j = match j {
+        Some(k) if !ctx.titles.is_empty() && p.toks[k].is(",") && k >= 1 => {
+            let (start, _) = role_run_back(p, k - 1, names);
+            let has_head = (start..k).any(|i| p.role_class(i) == Some(RoleClass::Head));
+            if has_head { Some(k - 1) } else { j }
+        }
+        _ => j,
+    };
     if let Some(end) = j.filter(|&e| !p.is_connector(e) && !p.toks[e].is(",")) {
         let (start, skip) = role_run_back(p, end, names);
         read_roles(p, start, end + 1, &skip, &mut ctx);
@@ -254,6 +264,10 @@ fn role_token(p: &Para<'_, '_>, i: usize, names: &[bool]) -> bool {
     if names[i] {
         return false;
     }
+    // `… Deputy Minister of Public Security on March 3`: a date ends it.
+    if t.is_word() && crate::lexicon::calendar_word(&t.fold).is_some() {
+        return false;
+    }
     if let Some(tag) = p.tag(i) {
         return tag.entries.iter().any(|e| {
             matches!(
@@ -267,7 +281,16 @@ fn role_token(p: &Para<'_, '_>, i: usize, names: &[bool]) -> bool {
             )
         });
     }
-    (t.is_word() && t.cap) || p.is_connector(i) || t.is("'s")
+    if p.is_connector(i) {
+        // A connector joins two parts of a role, never a role and a date.
+        return p
+            .toks
+            .get(i + 1)
+            .is_none_or(|n| !(n.is_word() && crate::lexicon::calendar_word(&n.fold).is_some()));
+    }
+    // `Recently Prime Minister X`: a capitalized stop word opens a sentence,
+    // not a role.
+    (t.is_word() && t.cap && !p.lex.is_stopword(&t.fold)) || t.is("'s")
 }
 
 /// Walk back from `end` (inclusive) over a role phrase. Returns its first
@@ -372,14 +395,39 @@ fn read_roles(p: &Para<'_, '_>, a: usize, b: usize, skip: &[usize], ctx: &mut Co
         while s < e && (p.is_connector(s) || p.toks[s].is(",")) {
             s += 1;
         }
-        // Leading nationality words.
-        while s < e
-            && let Some(country) = p.demonym(s)
-        {
-            ctx.country.get_or_insert_with(|| country.to_string());
-            s = p.tag(s).map_or(s + 1, |t| t.end);
+        // Nationality words before the role's head, wherever they stand
+        // (`outgoing Japanese Ambassador`), and a country's possessive
+        // (`Thailand's Prime Minister`), move to the country.
+        let mut skip = skip.to_vec();
+        let head = (s..e)
+            .find(|&i| p.role_class(i) == Some(RoleClass::Head))
+            .unwrap_or(e);
+        let mut k = s;
+        while k < head {
+            let end = p.tag(k).map_or(k + 1, |t| t.end.min(head));
+            let possessive = p.toks.get(end).is_some_and(|t| t.is("'s"));
+            // A possessive only before a role (`China's Sinopharm vaccine`
+            // names no one).
+            let country = p
+                .demonym(k)
+                .map(str::to_string)
+                .or_else(|| match p.place(k) {
+                    Some((name, "country", _)) if possessive && head < e => Some(name.to_string()),
+                    _ => None,
+                });
+            if let Some(country) = country {
+                ctx.country.get_or_insert(country);
+                skip.extend(k..end + usize::from(possessive));
+                k = end + usize::from(possessive);
+            } else {
+                k = end;
+            }
         }
-        // Trailing `of [the] <country>`.
+        while s < e && skip.contains(&s) {
+            s += 1;
+        }
+        // Trailing `of [the] <country>`: `Minister of Public Security of
+        // Vietnam`, `President of the Senate of Romania`.
         if e > s
             && let Some((name, "country", _)) = p.place(e - 1)
         {
@@ -390,12 +438,7 @@ fn read_roles(p: &Para<'_, '_>, a: usize, b: usize, skip: &[usize], ctx: &mut Co
             }
             if k > s && p.toks[k - 1].fold == "of" {
                 ctx.country.get_or_insert_with(|| name.to_string());
-                // `Minister of Public Security of Vietnam` loses its country;
-                // `Governor of the Bank of the Lao PDR` keeps the bank's name.
-                let institution = k >= 2 && p.is_org_head(k - 2) && p.org_leader(k - 2).is_none();
-                if !institution {
-                    e = k - 1;
-                }
+                e = k - 1;
             }
         }
         let has_head = (s..e).any(|i| p.role_class(i) == Some(RoleClass::Head));
@@ -414,7 +457,7 @@ fn read_roles(p: &Para<'_, '_>, a: usize, b: usize, skip: &[usize], ctx: &mut Co
                 ctx.inner_country.get_or_insert_with(|| c.to_string());
             }
         }
-        let role = expand(p, s, e, skip);
+        let role = expand(p, s, e, &skip);
         let role = role.strip_prefix("the ").unwrap_or(&role).to_string();
         if !role.is_empty() {
             ctx.roles.push(role);
@@ -437,7 +480,7 @@ fn expand(p: &Para<'_, '_>, s: usize, e: usize, skip: &[usize]) -> String {
             })
         });
         match expansion {
-            Some((ts, te, x)) if ts >= s && te <= e => {
+            Some((ts, te, x)) if ts >= s && te <= e && !skip.contains(&ts) => {
                 push_words(&mut out, &p.phrase(from, ts, skip));
                 push_words(&mut out, x);
                 i = te;
