@@ -588,19 +588,32 @@ pub fn resolve(paras: &[Para<'_, '_>], lex: &Lexicon, warnings: &mut Vec<String>
             let vn = lex.is_vn_family(&p.toks[a].fold);
             // `Ho Chi Minh Mausoleum`, `Nguyen Du Street`: a name inside a
             // proper noun is no mention of a person.
+            // `Mai Chau district` too: a common noun in any case.
             let named_thing = b < p.toks.len()
-                && p.toks[b].cap
                 && p.tag(b).is_some_and(|t| {
-                    t.entries
-                        .iter()
-                        .any(|e| matches!(e, Entry::Common | Entry::OrgHead(_)))
+                    t.entries.iter().any(|e| match e {
+                        Entry::Common => true,
+                        Entry::OrgHead(_) => p.toks[b].cap,
+                        _ => false,
+                    })
                 });
+            // A name whose words show its culture (`Xu Tiyi`, `Kim
+            // Jung-sook`, `Sonexay Siphandone`) vouches for itself.
+            let cultured = || {
+                let words: Vec<&str> = (a..b)
+                    .filter(|&i| p.toks[i].is_word())
+                    .map(|i| p.toks[i].fold.as_str())
+                    .collect();
+                lex.name_culture(&words).is_some()
+            };
             // `Deputy Prime Ministers A, B and C`: a name right after another
             // name and a comma or `and` continues the list.
             let listed = a >= 2
                 && (p.toks[a - 1].is(",") || p.toks[a - 1].fold == "and")
                 && names[pi][a - 2];
-            if named_thing || !(known || vn || listed || context(p, a, b, &names[pi]).vouches()) {
+            if named_thing
+                || !(known || vn || listed || cultured() || context(p, a, b, &names[pi]).vouches())
+            {
                 continue;
             }
             for flag in &mut names[pi][a..b] {
