@@ -49,12 +49,19 @@ fn complements(p: &Para<'_, '_>, mut i: usize, claimed: &[bool]) -> usize {
         if !cap_word(k) {
             return i;
         }
+        let from = k;
         while cap_word(k)
             || (k + 1 < p.toks.len()
                 && (p.toks[k].is(",") || p.toks[k].fold == "and" || p.toks[k].is("'s"))
                 && cap_word(k + 1))
         {
             k += 1;
+        }
+        // `Commission for Propaganda of the HCMC Party Committee`: a
+        // complement `of the …` with a head of its own is another
+        // organization (`Communist Party of Vietnam Central Committee` is one).
+        if from >= 2 && p.toks[from - 1].fold == "the" && (from..k).any(|j| p.is_org_head(j)) {
+            return i;
         }
         i = k;
     }
@@ -67,9 +74,18 @@ fn strip_country(p: &Para<'_, '_>, mut a: usize, mut b: usize) -> (usize, usize,
     if let Some(c) = p.demonym(a) {
         let end = p.tag(a).map_or(a + 1, |t| t.end);
         country = Some(c.to_string());
-        // `Lao Ministry of …` is the Ministry of Laos, but `Lao People's
-        // Revolutionary Party` and `Vietnamese Embassy` keep their word.
-        if b - end >= 2 && p.org_leader(end).is_some() {
+        // `Lao Ministry of …` is the Ministry of Laos and `the Japanese
+        // Embassy` Japan's Embassy, but `Lao People's Revolutionary Party`
+        // keeps the word its name is made of.
+        // Only a generic body loses the word: one led by a role
+        // (`Ministry`, `Embassy`), a lone head (`Senate`, `Government`) or a
+        // `National …` one; `Lao News Agency` and `Lao Front for National
+        // Development` are names.
+        let generic = b > end
+            && (p.org_leader(end).is_some()
+                || p.toks[end].fold == "national"
+                || (b - end == 1 && p.is_org_head(end)));
+        if generic {
             a = end;
         }
     }
@@ -80,9 +96,10 @@ fn strip_country(p: &Para<'_, '_>, mut a: usize, mut b: usize) -> (usize, usize,
         if k > a && p.toks[k - 1].fold == "the" {
             k -= 1;
         }
-        // `Ministry of X of Laos` is Laos's Ministry of X; `State Bank of
-        // Vietnam` keeps its name.
-        if k > a + 1 && p.toks[k - 1].fold == "of" && p.org_leader(a).is_some() {
+        // `Ministry of X of Laos` is Laos's Ministry of X, `Senate of
+        // Romania` Romania's Senate; a name the text gives an acronym
+        // (`State Bank of Vietnam (SBV)`) keeps it.
+        if k > a + 1 && p.toks[k - 1].fold == "of" && p.paren_acronym_at(b).is_none() {
             country.get_or_insert_with(|| name.to_string());
             b = k - 1;
         }
@@ -155,7 +172,13 @@ pub fn resolve(
                     let k = a - 1;
                     if org_word(k) {
                         a = p.tag(k).map_or(k, |t| t.start);
-                    } else if p.toks[k].is("'s") && k > 0 && org_word(k - 1) {
+                    } else if p.toks[k].is("'s")
+                        && k > 0
+                        && org_word(k - 1)
+                        && !(p.is_org_head(k - 1) && i > k)
+                    {
+                        // `Party Central Committee's Commission for …` is
+                        // two bodies; `Women's Union` one.
                         a = k;
                     } else if p.role_class(k) == Some(RoleClass::Modifier)
                         && !p.toks[k].cap
@@ -172,8 +195,19 @@ pub fn resolve(
                 while head_end < p.toks.len() && org_word(head_end) {
                     head_end = p.tag(head_end).map_or(head_end + 1, |t| t.end);
                 }
-                // `Party Secretary`, `Police Chief`: the body names a role.
+                // `National Assembly Chairman`, `HCMC Party Committee
+                // Secretary`: the body names a role, and is named itself
+                // (`Party Secretary` names no body: a lone generic head).
                 if p.role_class(head_end) == Some(RoleClass::Head) {
+                    let (s, e, country) = strip_country(p, a, head_end);
+                    if e - s > 1 || !p.is_org_head(s) {
+                        found.push(Found {
+                            name: p.phrase(s, e, &[]),
+                            acronym: None,
+                            country,
+                            mention: Some(p.mention(a, head_end)),
+                        });
+                    }
                     i = head_end;
                     continue;
                 }
@@ -188,8 +222,10 @@ pub fn resolve(
                 let b = complements(p, head_end, claimed);
                 let (s, e, country) = strip_country(p, a, b);
                 // A lone generic head (`the Government`, `the Party`) names
-                // nothing on its own.
-                if e - s == 1 && p.is_org_head(s) && p.paren_acronym_at(b).is_none() {
+                // nothing on its own; `the Vietnamese Government` and `the
+                // Party Central Committee's Secretariat` do.
+                let qualified = country.is_some() || (a > 0 && p.toks[a - 1].is("'s"));
+                if e - s == 1 && p.is_org_head(s) && p.paren_acronym_at(b).is_none() && !qualified {
                     i = b;
                     continue;
                 }
@@ -212,6 +248,16 @@ pub fn resolve(
                 continue;
             }
             i += 1;
+        }
+    }
+    // A body named in a person's role (`Chairman of the HCMC People's
+    // Committee Phan Van Mai`, `Le Hoai Trung, Head of the Commission for
+    // External Relations`) is of that person's country.
+    for f in found.iter_mut().filter(|f| f.country.is_none()) {
+        if let Some(m) = &f.mention
+            && let Some(p) = paras.iter().find(|p| p.index == m.paragraph)
+        {
+            f.country = person_beside(p, m, people).and_then(|x| x.country.clone());
         }
     }
     // Bare uses of acronyms defined anywhere in the article.
@@ -238,6 +284,49 @@ pub fn resolve(
         }
     }
     assemble(found, bare)
+}
+
+/// The person whose role phrase holds mention `m`: named after it, or
+/// before it with a comma between, with only role words in between.
+fn person_beside<'p>(p: &Para<'_, '_>, m: &Mention, people: &'p [Person]) -> Option<&'p Person> {
+    let role_word = |k: usize| {
+        let t = &p.toks[k];
+        (t.is_word() && (t.cap || p.is_connector(k) || p.role_class(k).is_some()))
+            || t.is(",")
+            || t.is("'s")
+            || t.is("(")
+            || t.is(")")
+            || t.is(".")
+    };
+    let here = |person: &&Person| person.mentions.iter().any(|pm| pm.paragraph == m.paragraph);
+    let after = p.toks.iter().position(|t| t.cstart >= m.end)?;
+    let first = people.iter().filter(here).filter_map(|person| {
+        let pm = person
+            .mentions
+            .iter()
+            .find(|pm| pm.paragraph == m.paragraph && pm.start >= m.end)?;
+        let k = p.toks.iter().position(|t| t.cstart >= pm.start)?;
+        (k - after <= 12 && (after..k).all(role_word)).then_some((k, person))
+    });
+    if let Some((_, person)) = first.min_by_key(|(k, _)| *k) {
+        return Some(person);
+    }
+    let before = p.toks.iter().position(|t| t.cend > m.start)?;
+    people
+        .iter()
+        .filter(here)
+        .filter_map(|person| {
+            let pm = person
+                .mentions
+                .iter()
+                .rev()
+                .find(|pm| pm.paragraph == m.paragraph && pm.end <= m.start)?;
+            let k = p.toks.iter().position(|t| t.cstart >= pm.end)?;
+            let appositive = p.toks.get(k).is_some_and(|t| t.is(","));
+            (appositive && before - k <= 12 && (k..before).all(role_word)).then_some((k, person))
+        })
+        .max_by_key(|(k, _)| *k)
+        .map(|(_, person)| person)
 }
 
 /// The person named right after token `i` (skipping ranks).

@@ -450,10 +450,18 @@ fn read_roles(p: &Para<'_, '_>, a: usize, b: usize, skip: &[usize], ctx: &mut Co
             if after_to {
                 continue;
             }
-            if let Some(c) = p.demonym(i).or_else(|| {
-                p.place(i)
-                    .and_then(|(n, k, c)| if k == "country" { Some(n) } else { c })
-            }) {
+            let known_org = p.entry(i, |e| match e {
+                Entry::Org { country, .. } => country.as_deref(),
+                _ => None,
+            });
+            if let Some(c) = p
+                .demonym(i)
+                .or_else(|| {
+                    p.place(i)
+                        .and_then(|(n, k, c)| if k == "country" { Some(n) } else { c })
+                })
+                .or(known_org)
+            {
                 ctx.inner_country.get_or_insert_with(|| c.to_string());
             }
         }
