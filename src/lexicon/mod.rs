@@ -101,6 +101,8 @@ pub struct Agency {
     pub name: &'static str,
     /// Whether it closes articles as a sign-off.
     pub signoff: bool,
+    /// The outlet's country.
+    pub country: Option<&'static str>,
 }
 
 static AGENCY_MAP: LazyLock<HashMap<String, Agency>> = LazyLock::new(|| {
@@ -109,6 +111,7 @@ static AGENCY_MAP: LazyLock<HashMap<String, Agency>> = LazyLock::new(|| {
             let agency = Agency {
                 name: r[0],
                 signoff: r[1] == "yes",
+                country: (r[2] != "-").then_some(r[2]),
             };
             (r[0].to_lowercase(), agency)
         })
@@ -261,7 +264,7 @@ mod tests {
     fn tables_are_well_formed_sorted_and_unique() {
         for (name, table, fields) in [
             ("calendar", CALENDAR, 3),
-            ("agencies", AGENCIES, 2),
+            ("agencies", AGENCIES, 3),
             ("trailer_labels", TRAILER_LABELS, 2),
             ("caption_cues", CAPTION_CUES, 2),
         ] {

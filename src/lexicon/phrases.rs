@@ -37,8 +37,11 @@ pub enum Entry {
     Org {
         /// Its name.
         name: String,
-        /// Its country.
+        /// Its country, when the lexicon knows it.
         country: Option<String>,
+        /// It belongs to some country (`National Assembly`), unlike an
+        /// international body (`ASEAN`).
+        national: bool,
     },
     /// A nationality word and its country.
     Demonym(String),
@@ -274,7 +277,8 @@ impl Builder {
             "org_heads" => Entry::OrgHead(dash(cols[1])),
             "organizations" => Entry::Org {
                 name: cols[1].to_string(),
-                country: dash(cols[2]),
+                country: dash(cols[2]).filter(|c| c != "*"),
+                national: cols[2] != "-",
             },
             "demonyms" => Entry::Demonym(cols[1].to_string()),
             "places" => Entry::Place {

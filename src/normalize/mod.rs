@@ -32,12 +32,22 @@ pub fn normalize(text: Text, parsed: Parsed, lex: &Lexicon) -> Record {
         .map(|p| Para::new(p.index, &p.text, lex))
         .collect();
     let mut found = people::resolve(&paras, lex, &mut warnings);
+    // Where the article is set: its dateline's place, else its outlet's
+    // country (`(KPL)`, `MPS -`, a `VNA` sign-off).
     let host = parsed
         .dateline
         .as_ref()
         .and_then(|d| d.place.as_deref())
         .and_then(crate::lexicon::place)
         .and_then(|p| p.country);
+    let outlet = parsed
+        .dateline
+        .as_ref()
+        .and_then(|d| d.agency.as_deref())
+        .or(parsed.signoff.as_deref())
+        .and_then(|a| a.split('/').find_map(crate::lexicon::agency))
+        .and_then(|a| a.country);
+    let home = host.or(outlet);
     // Organizations take a leader's country (`the MoPS` of a Vietnamese
     // minister), as far as any evidence gives it; people's own countries are
     // settled strongest evidence first: a delegation's country before the
@@ -45,7 +55,7 @@ pub fn normalize(text: Text, parsed: Parsed, lex: &Lexicon) -> Record {
     let mut provisional = found.people.clone();
     people::countries_from_hosting(&paras, &mut provisional, host);
     people::countries_from_names(&mut provisional, &found.cultures, host, lex);
-    let organizations = orgs::resolve(&paras, lex, &provisional, &found.claimed);
+    let organizations = orgs::resolve(&paras, lex, &provisional, &found.claimed, home);
     drop(provisional);
     people::countries_from_delegations(&paras, &mut found.people, &organizations);
     people::countries_from_hosting(&paras, &mut found.people, host);

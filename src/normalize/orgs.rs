@@ -18,6 +18,8 @@ struct Found {
     name: String,
     acronym: Option<String>,
     country: Option<String>,
+    /// Belongs to a country (everything but an international body).
+    national: bool,
     mention: Option<Mention>,
 }
 
@@ -71,7 +73,15 @@ fn complements(p: &Para<'_, '_>, mut i: usize, claimed: &[bool]) -> usize {
 /// tokens `a..b`; returns the kept range and the country.
 fn strip_country(p: &Para<'_, '_>, mut a: usize, mut b: usize) -> (usize, usize, Option<String>) {
     let mut country = None;
-    if let Some(c) = p.demonym(a) {
+    // `Singapore's Ministry of Foreign Affairs`.
+    if let Some((name, "country", _)) = p.place(a) {
+        let end = p.tag(a).map_or(a + 1, |t| t.end);
+        if end + 1 < b && p.toks[end].is("'s") {
+            country = Some(name.to_string());
+            a = end + 1;
+        }
+    }
+    if let Some(c) = p.demonym(a).filter(|_| country.is_none()) {
         let end = p.tag(a).map_or(a + 1, |t| t.end);
         country = Some(c.to_string());
         // `Lao Ministry of …` is the Ministry of Laos and `the Japanese
@@ -126,6 +136,7 @@ pub fn resolve(
     lex: &Lexicon,
     people: &[Person],
     claimed: &[Vec<bool>],
+    host: Option<&str>,
 ) -> Vec<Organization> {
     let mut found: Vec<Found> = Vec::new();
     for (pi, p) in paras.iter().enumerate() {
@@ -134,14 +145,20 @@ pub fn resolve(
         while i < p.toks.len() {
             // A known organization.
             if let Some(tag) = p.tag(i)
-                && let Some((name, country)) = tag.entries.iter().find_map(|e| match e {
-                    Entry::Org { name, country } => Some((name.clone(), country.clone())),
+                && let Some((name, country, national)) = tag.entries.iter().find_map(|e| match e {
+                    Entry::Org {
+                        name,
+                        country,
+                        national,
+                    } => Some((name.clone(), country.clone(), *national)),
                     _ => None,
                 })
             {
-                // `WHO` the body, not `who` the pronoun.
+                // `WHO` the body, not `who` the pronoun (`Asean` is ASEAN).
                 let written = p.slice(tag.start, tag.end);
-                if name.chars().all(|c| !c.is_lowercase()) && written != name {
+                if name.chars().all(|c| !c.is_lowercase())
+                    && !written.starts_with(char::is_uppercase)
+                {
                     i = tag.end;
                     continue;
                 }
@@ -152,6 +169,7 @@ pub fn resolve(
                     name,
                     acronym,
                     country,
+                    national,
                     mention: Some(p.mention(tag.start, tag.end)),
                 });
                 i = tag.end;
@@ -205,6 +223,7 @@ pub fn resolve(
                             name: p.phrase(s, e, &[]),
                             acronym: None,
                             country,
+                            national: true,
                             mention: Some(p.mention(a, head_end)),
                         });
                     }
@@ -234,6 +253,7 @@ pub fn resolve(
                     name: p.phrase(s, e, &[]),
                     acronym,
                     country,
+                    national: true,
                     mention: Some(p.mention(a, b)),
                 });
                 i = p.paren_acronym_at(b).map_or(b, |k| k + 2);
@@ -253,11 +273,24 @@ pub fn resolve(
     // A body named in a person's role (`Chairman of the HCMC People's
     // Committee Phan Van Mai`, `Le Hoai Trung, Head of the Commission for
     // External Relations`) is of that person's country.
-    for f in found.iter_mut().filter(|f| f.country.is_none()) {
+    // Else the country of a person who leads a body of that name
+    // (`Minister of Public Security To Lam` for the Ministry of Public
+    // Security), else the country the article is datelined in.
+    let led = led_bodies(people);
+    for f in found
+        .iter_mut()
+        .filter(|f| f.country.is_none() && f.national)
+    {
         if let Some(m) = &f.mention
             && let Some(p) = paras.iter().find(|p| p.index == m.paragraph)
         {
             f.country = person_beside(p, m, people).and_then(|x| x.country.clone());
+        }
+        if f.country.is_none() {
+            f.country = led.get(&fold(&f.name)).cloned().flatten();
+        }
+        if f.country.is_none() {
+            f.country = host.map(str::to_string);
         }
     }
     // Bare uses of acronyms defined anywhere in the article.
@@ -286,8 +319,36 @@ pub fn resolve(
     assemble(found, bare)
 }
 
+/// The bodies people's roles say they lead, folded (`Deputy Minister of
+/// Public Security` leads the `ministry of public security`), with the
+/// leader's country; `None` where leaders of two countries disagree.
+fn led_bodies(people: &[Person]) -> HashMap<String, Option<String>> {
+    let mut led: HashMap<String, Option<String>> = HashMap::default();
+    for person in people.iter().filter(|x| x.country.is_some()) {
+        for role in &person.roles {
+            let role = fold(role);
+            let Some((leader, rest)) = role.split_once(" of ") else {
+                continue;
+            };
+            let Some(head) = leader
+                .rsplit(' ')
+                .next()
+                .and_then(crate::lexicon::org_for_leader)
+            else {
+                continue;
+            };
+            let key = format!("{} of {rest}", fold(head));
+            let entry = led.entry(key).or_insert_with(|| person.country.clone());
+            if *entry != person.country {
+                *entry = None;
+            }
+        }
+    }
+    led
+}
+
 /// The person whose role phrase holds mention `m`: named after it, or
-/// before it with a comma between, with only role words in between.
+/// before it with a comma or `of` between, with only role words in between.
 fn person_beside<'p>(p: &Para<'_, '_>, m: &Mention, people: &'p [Person]) -> Option<&'p Person> {
     let role_word = |k: usize| {
         let t = &p.toks[k];
@@ -322,7 +383,8 @@ fn person_beside<'p>(p: &Para<'_, '_>, m: &Mention, people: &'p [Person]) -> Opt
                 .rev()
                 .find(|pm| pm.paragraph == m.paragraph && pm.end <= m.start)?;
             let k = p.toks.iter().position(|t| t.cstart >= pm.end)?;
-            let appositive = p.toks.get(k).is_some_and(|t| t.is(","));
+            // `Bui Xuan Hoan, Director of …`, `Bui Xuan Hoan of the Ministry`.
+            let appositive = p.toks.get(k).is_some_and(|t| t.is(",") || t.fold == "of");
             (appositive && before - k <= 12 && (k..before).all(role_word)).then_some((k, person))
         })
         .max_by_key(|(k, _)| *k)
@@ -385,6 +447,7 @@ fn role_acronym(
         name: format!("{head} {complement}"),
         acronym: Some(p.slice(acr, acr + 1).to_string()),
         country,
+        national: true,
         mention: None,
     })
 }
