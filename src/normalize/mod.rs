@@ -2,13 +2,21 @@
 //! names.
 //!
 //! Each paragraph (captions included; the headline is not one) is tokenized
-//! and tagged against the lexicon once ([`para`]); then, in this order,
-//! [`people`] (names, titles, roles, countries, short mentions), [`orgs`]
-//! (which need the people's countries for acronyms like `MoPS`), [`places`]
-//! (skipping words that belong to names) and [`events`] (the lede's date and
-//! place). Must not look at raw bytes or layout: that is `read` and `parse`.
+//! and tagged against the lexicon once ([`para`]). Then, in this order:
+//! [`names`] finds name candidates and [`people`] decides which are people,
+//! reading titles, roles and stated countries with [`grammar`] and linking
+//! short mentions by each name's culture; [`orgs`] finds organizations (with
+//! [`affiliation`]: whose role names them, for their country); [`countries`]
+//! settles the country of people still without one, strongest evidence
+//! first; [`places`] (skipping words that belong to names) and [`events`]
+//! (the lede's date and place). No step reaches back to an earlier one. Must
+//! not look at raw bytes or layout: that is `read` and `parse`.
 
+pub mod affiliation;
+pub mod countries;
 pub mod events;
+pub mod grammar;
+pub mod names;
 pub mod orgs;
 pub mod para;
 pub mod people;
@@ -53,13 +61,13 @@ pub fn normalize(text: Text, parsed: Parsed, lex: &Lexicon) -> Record {
     // settled strongest evidence first: a delegation's country before the
     // name's culture.
     let mut provisional = found.people.clone();
-    people::countries_from_hosting(&paras, &mut provisional, host);
-    people::countries_from_names(&mut provisional, &found.cultures, host, lex);
+    countries::from_hosting(&paras, &mut provisional, host);
+    countries::from_names(&mut provisional, &found.cultures, host, lex);
     let organizations = orgs::resolve(&paras, lex, &provisional, &found.claimed, home);
     drop(provisional);
-    people::countries_from_delegations(&paras, &mut found.people, &organizations);
-    people::countries_from_hosting(&paras, &mut found.people, host);
-    people::countries_from_names(&mut found.people, &found.cultures, host, lex);
+    countries::from_delegations(&paras, &mut found.people, &organizations);
+    countries::from_hosting(&paras, &mut found.people, host);
+    countries::from_names(&mut found.people, &found.cultures, host, lex);
     let places = places::resolve(&paras, &found.claimed);
     let bodies: Vec<usize> = parsed
         .paragraphs

@@ -1,0 +1,407 @@
+//! The grammar around a name: ranks and honorifics before it, the role
+//! phrase before it (stacked roles split at `,`/`and`, a plural role shared
+//! by a list), an appositive role after it, and the country these state
+//! (nationality words, a country's possessive, `of <country>`, the country of
+//! an organization in the role).
+//!
+//! Reads one paragraph's tokens and lexicon tags; knows nothing of other
+//! mentions or people except which tokens belong to names.
+
+use crate::lexicon::{Entry, RoleClass};
+use crate::normalize::para::Para;
+
+/// What the words around one mention say about the person.
+#[derive(Debug, Default, Clone, PartialEq)]
+pub struct Context {
+    /// Ranks and honorifics in full words.
+    pub titles: Vec<String>,
+    /// Roles as phrases.
+    pub roles: Vec<String>,
+    /// Country from a nationality word or `of <country>`.
+    pub country: Option<String>,
+    /// Country from a place or nationality word inside a role (weaker).
+    pub inner_country: Option<String>,
+}
+
+impl Context {
+    pub(crate) fn vouches(&self) -> bool {
+        !self.titles.is_empty() || !self.roles.is_empty() || self.country.is_some()
+    }
+}
+
+/// Read titles and roles before the name at `a` and an appositive after `b`.
+/// `names` marks tokens that belong to other names, where a role phrase stops.
+pub fn context(p: &Para<'_, '_>, a: usize, b: usize, names: &[bool]) -> Context {
+    let mut ctx = Context::default();
+    // Ranks and honorifics right before the name.
+    let mut j = a.checked_sub(1).and_then(|j| p.back_over_periods(j));
+    let mut titles = Vec::new();
+    while let Some(k) = j {
+        let Some(tag) = p.tag(k).filter(|_| p.is_rank(k)) else {
+            break;
+        };
+        if let Some(Entry::Rank(title)) = tag.entries.iter().find(|e| matches!(e, Entry::Rank(_))) {
+            titles.push(title.clone());
+        }
+        j = tag
+            .start
+            .checked_sub(1)
+            .and_then(|j| p.back_over_periods(j));
+    }
+    titles.reverse();
+    ctx.titles = titles;
+    // `Deputy Prime Ministers Tran Hong Ha and Le Minh Khai`: the second
+    // name shares a plural role with the first.
+    if ctx.titles.is_empty()
+        && let Some(k) =
+            j.filter(|&k| (p.toks[k].fold == "and" || p.toks[k].is(",")) && k >= 1 && names[k - 1])
+    {
+        // Back to the list's first name: `A, B and C`.
+        let mut first = k - 1;
+        loop {
+            while first > 0 && names[first - 1] {
+                first -= 1;
+            }
+            let sep = first >= 2
+                && (p.toks[first - 1].is(",") || p.toks[first - 1].fold == "and")
+                && names[first - 2];
+            if !sep {
+                break;
+            }
+            first -= 2;
+        }
+        let mut first_end = first;
+        while first_end < names.len() && names[first_end] {
+            first_end += 1;
+        }
+        let plural = first.checked_sub(1).is_some_and(|h| {
+            let (start, _) = role_run_back(p, h, names);
+            (start..=h).any(|i| plural_role(p, i))
+        });
+        if plural {
+            let shared = context(p, first, first_end, names);
+            ctx.roles = shared.roles;
+            ctx.country = shared.country;
+            ctx.inner_country = shared.inner_country;
+            return ctx;
+        }
+    }
+    // The role phrase before them, walking back; it must touch the name
+    // (`Minister of Public Security` vouches for nothing after `of`).
+    // `Lao Minister of Health, Assoc Prof Dr. Bounkong Syhavong`: a role,
+    // a comma, then the titles.
+    let j = match j {
+        Some(k) if !ctx.titles.is_empty() && p.toks[k].is(",") && k >= 1 => {
+            let (start, _) = role_run_back(p, k - 1, names);
+            let has_head = (start..k).any(|i| p.role_class(i) == Some(RoleClass::Head));
+            if has_head { Some(k - 1) } else { j }
+        }
+        _ => j,
+    };
+    if let Some(end) = j.filter(|&e| !p.is_connector(e) && !p.toks[e].is(",")) {
+        let (start, skip) = role_run_back(p, end, names);
+        read_roles(p, start, end + 1, &skip, &mut ctx);
+    }
+    // An appositive: `To Lam, Minister of Public Security, said`, or
+    // `Vilay Lakhamphong, the Lao Minister of Public Security, …`.
+    let mut r = b + 1;
+    if p.toks.get(r).is_some_and(|t| t.fold == "the" && !t.cap) {
+        r += 1;
+    }
+    // `Gen. Prayut Chan-o-cha of Thailand`.
+    if p.toks.get(b).is_some_and(|t| t.fold == "of" && !t.cap) {
+        let c = if p.toks.get(b + 1).is_some_and(|t| t.fold == "the") {
+            b + 2
+        } else {
+            b + 1
+        };
+        if let Some((name, "country", _)) = p.place(c) {
+            ctx.country.get_or_insert_with(|| name.to_string());
+        }
+    }
+    let opens_role = |i: usize| p.role_class(i).is_some() || p.demonym(i).is_some();
+    if p.toks.get(b).is_some_and(|t| t.is(",")) && r < p.toks.len() && opens_role(r) {
+        let (end, skip) = role_run_forward(p, r, names);
+        // An appositive closes with punctuation or a verb; one that runs into
+        // the next name is a list of people (`A, Lao Prime Minister B and …`).
+        let closed = p
+            .toks
+            .get(end)
+            .is_none_or(|t| (!t.is_word() && !t.is("'s")) || (!t.cap && !p.is_connector(end)));
+        if !closed {
+            return ctx;
+        }
+        let mut after = Context::default();
+        read_roles(p, r, end, &skip, &mut after);
+        ctx.roles.extend(after.roles);
+        ctx.country = ctx.country.or(after.country);
+        ctx.inner_country = ctx.inner_country.or(after.inner_country);
+    }
+    ctx
+}
+
+/// A role word written in the plural (`Ministers`, `Directors`): its
+/// lexicon row spells out the singular.
+fn plural_role(p: &Para<'_, '_>, i: usize) -> bool {
+    p.entry(i, |e| match e {
+        Entry::Role {
+            class: RoleClass::Head,
+            expansion: Some(x),
+        } => Some(x.to_lowercase() != p.toks[i].fold),
+        _ => None,
+    })
+    .unwrap_or(false)
+}
+
+/// Can token `i` be part of a role phrase (apart from `,` and `( X )`)?
+fn role_token(p: &Para<'_, '_>, i: usize, names: &[bool]) -> bool {
+    let t = &p.toks[i];
+    if names[i] {
+        return false;
+    }
+    // `… Deputy Minister of Public Security on March 3`: a date ends it.
+    if t.is_word() && crate::lexicon::calendar_word(&t.fold).is_some() {
+        return false;
+    }
+    if let Some(tag) = p.tag(i) {
+        return tag.entries.iter().any(|e| {
+            matches!(
+                e,
+                Entry::Role { .. }
+                    | Entry::OrgHead(_)
+                    | Entry::Org { .. }
+                    | Entry::Demonym(_)
+                    | Entry::Place { .. }
+                    | Entry::Common
+            )
+        });
+    }
+    if p.is_connector(i) {
+        // A connector joins two parts of a role, never a role and a date.
+        return p
+            .toks
+            .get(i + 1)
+            .is_none_or(|n| !(n.is_word() && crate::lexicon::calendar_word(&n.fold).is_some()));
+    }
+    // `Recently Prime Minister X`: a capitalized stop word opens a sentence,
+    // not a role.
+    (t.is_word() && t.cap && !p.lex.is_stopword(&t.fold)) || t.is("'s")
+}
+
+/// Walk back from `end` (inclusive) over a role phrase. Returns its first
+/// token and the tokens of `( ACRONYM )` groups inside it.
+pub(crate) fn role_run_back(p: &Para<'_, '_>, end: usize, names: &[bool]) -> (usize, Vec<usize>) {
+    let mut skip = Vec::new();
+    let mut start = end + 1;
+    let mut i = end as isize;
+    while i >= 0 {
+        let k = i as usize;
+        let t = &p.toks[k];
+        if t.is(")") && k >= 2 && p.paren_acronym_at(k - 2).is_some() {
+            skip.extend([k - 2, k - 1, k]);
+            start = k - 2;
+            i -= 3;
+            continue;
+        }
+        if t.is(",") {
+            // A list of roles (`Politburo member, Deputy Prime Minister`) or
+            // a list inside one (`Minister of Labour, Invalids and …`).
+            if k >= 1
+                && (p.role_class(k - 1).is_some()
+                    || role_token(p, k - 1, names) && p.toks[k - 1].cap)
+            {
+                start = k;
+                i -= 1;
+                continue;
+            }
+            break;
+        }
+        // `King Norodom Sihamoni's envoy and Chinese President Xi`: what
+        // follows another person's `'s` up to the first `and` is theirs.
+        if t.is("'s") && k >= 1 && names[k - 1] {
+            let mut s = k + 1;
+            while s <= end && !(p.toks[s].is(",") || p.toks[s].fold == "and") {
+                s += 1;
+            }
+            start = s;
+            break;
+        }
+        if !role_token(p, k, names) {
+            break;
+        }
+        start = k;
+        i -= 1;
+    }
+    // Never start on a connector or a stray comma.
+    while start <= end && (p.is_connector(start) || p.toks[start].is(",") || p.toks[start].is("'s"))
+    {
+        start += 1;
+    }
+    (start, skip)
+}
+
+/// Walk forward from `start` over an appositive role phrase; returns its end.
+fn role_run_forward(p: &Para<'_, '_>, start: usize, names: &[bool]) -> (usize, Vec<usize>) {
+    let mut skip = Vec::new();
+    let mut i = start;
+    while i < p.toks.len() {
+        if let Some(acr) = p.paren_acronym_at(i) {
+            skip.extend([i, acr, acr + 1]);
+            i += 3;
+            continue;
+        }
+        if !role_token(p, i, names) {
+            break;
+        }
+        i += 1;
+    }
+    while i > start && p.is_connector(i - 1) {
+        i -= 1;
+    }
+    (i, skip)
+}
+
+/// Split `a..b` into roles at `,`/`and` before a new role word; move
+/// nationality words and `of <country>` to the country.
+fn read_roles(p: &Para<'_, '_>, a: usize, b: usize, skip: &[usize], ctx: &mut Context) {
+    if a >= b {
+        return;
+    }
+    let starts_role = |i: usize| i < b && (p.role_class(i).is_some() || p.demonym(i).is_some());
+    let is_sep = |i: usize| p.toks[i].is(",") || (p.toks[i].is_word() && p.toks[i].fold == "and");
+    let has_head = |s: usize, e: usize| (s..e).any(|i| p.role_class(i) == Some(RoleClass::Head));
+    // Split before a new role word (`… Prime Minister and Minister of …`), or
+    // where both sides hold a role (`Party General Secretary and State
+    // President`); never inside `Minister of Information and Communications`.
+    let mut segments = Vec::new();
+    let mut seg_start = a;
+    for i in a..b {
+        if !is_sep(i) {
+            continue;
+        }
+        let next_sep = (i + 1..b).find(|&k| is_sep(k)).unwrap_or(b);
+        if starts_role(i + 1) || (has_head(seg_start, i) && has_head(i + 1, next_sep)) {
+            segments.push((seg_start, i));
+            seg_start = i + 1;
+        }
+    }
+    segments.push((seg_start, b));
+    for (mut s, mut e) in segments {
+        while s < e && (p.is_connector(s) || p.toks[s].is(",")) {
+            s += 1;
+        }
+        // Nationality words before the role's head, wherever they stand
+        // (`outgoing Japanese Ambassador`), and a country's possessive
+        // (`Thailand's Prime Minister`), move to the country.
+        let mut skip = skip.to_vec();
+        let head = (s..e)
+            .find(|&i| p.role_class(i) == Some(RoleClass::Head))
+            .unwrap_or(e);
+        let mut k = s;
+        while k < head {
+            let end = p.tag(k).map_or(k + 1, |t| t.end.min(head));
+            let possessive = p.toks.get(end).is_some_and(|t| t.is("'s"));
+            // A possessive only before a role (`China's Sinopharm vaccine`
+            // names no one).
+            let country = p
+                .demonym(k)
+                .map(str::to_string)
+                .or_else(|| match p.place(k) {
+                    Some((name, "country", _)) if possessive && head < e => Some(name.to_string()),
+                    _ => None,
+                });
+            if let Some(country) = country {
+                ctx.country.get_or_insert(country);
+                skip.extend(k..end + usize::from(possessive));
+                k = end + usize::from(possessive);
+            } else {
+                k = end;
+            }
+        }
+        while s < e && skip.contains(&s) {
+            s += 1;
+        }
+        // Trailing `of [the] <country>`: `Minister of Public Security of
+        // Vietnam`, `President of the Senate of Romania`.
+        if e > s
+            && let Some((name, "country", _)) = p.place(e - 1)
+        {
+            let tag_start = p.tag(e - 1).map_or(e - 1, |t| t.start);
+            let mut k = tag_start;
+            if k > s && p.toks[k - 1].fold == "the" {
+                k -= 1;
+            }
+            if k > s && p.toks[k - 1].fold == "of" {
+                ctx.country.get_or_insert_with(|| name.to_string());
+                e = k - 1;
+            }
+        }
+        let has_head = (s..e).any(|i| p.role_class(i) == Some(RoleClass::Head));
+        if !has_head {
+            continue;
+        }
+        for i in s..e {
+            let after_to = i > s && p.toks[i - 1].fold == "to";
+            if after_to {
+                continue;
+            }
+            let known_org = p.entry(i, |e| match e {
+                Entry::Org { country, .. } => country.as_deref(),
+                _ => None,
+            });
+            if let Some(c) = p
+                .demonym(i)
+                .or_else(|| {
+                    p.place(i)
+                        .and_then(|(n, k, c)| if k == "country" { Some(n) } else { c })
+                })
+                .or(known_org)
+            {
+                ctx.inner_country.get_or_insert_with(|| c.to_string());
+            }
+        }
+        let role = expand(p, s, e, &skip);
+        let role = role.strip_prefix("the ").unwrap_or(&role).to_string();
+        if !role.is_empty() {
+            ctx.roles.push(role);
+        }
+    }
+}
+
+/// The phrase `s..e` with abbreviations spelled out (`PM` → `Prime Minister`).
+fn expand(p: &Para<'_, '_>, s: usize, e: usize, skip: &[usize]) -> String {
+    let mut out = String::new();
+    let mut i = s;
+    let mut from = s;
+    while i < e {
+        let expansion = p.tag(i).and_then(|t| {
+            t.entries.iter().find_map(|en| match en {
+                Entry::Role {
+                    expansion: Some(x), ..
+                } => Some((t.start, t.end, x.as_str())),
+                _ => None,
+            })
+        });
+        match expansion {
+            Some((ts, te, x)) if ts >= s && te <= e && !skip.contains(&ts) => {
+                push_words(&mut out, &p.phrase(from, ts, skip));
+                push_words(&mut out, x);
+                i = te;
+                from = te;
+            }
+            _ => i += 1,
+        }
+    }
+    push_words(&mut out, &p.phrase(from, e, skip));
+    out
+}
+
+fn push_words(out: &mut String, s: &str) {
+    if s.is_empty() {
+        return;
+    }
+    if !out.is_empty() && !s.starts_with([',', '\'']) {
+        out.push(' ');
+    }
+    out.push_str(s);
+}
