@@ -202,6 +202,23 @@ static CAPTION_MAP: LazyLock<HashMap<&'static str, CaptionCue>> = LazyLock::new(
         .collect()
 });
 
+static OPENER_WORDS: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
+    let mut words: Vec<&str> = CAPTION_MAP
+        .iter()
+        .filter(|(_, c)| **c == CaptionCue::Opener)
+        .filter_map(|(phrase, _)| phrase.split(' ').next())
+        .collect();
+    words.sort_unstable();
+    words.dedup();
+    words
+});
+
+/// Can `word` (any case) open a caption opener phrase? A cheap test before
+/// the phrase is built.
+pub fn is_caption_opener_word(word: &str) -> bool {
+    OPENER_WORDS.iter().any(|w| w.eq_ignore_ascii_case(word))
+}
+
 /// The caption cue a lowercase word or phrase is, if any.
 pub fn caption_cue(words: &str) -> Option<CaptionCue> {
     CAPTION_MAP.get(words).copied()

@@ -160,7 +160,7 @@ fn role_token(p: &Para<'_, '_>, i: usize, names: &[bool]) -> bool {
         return false;
     }
     // `… Deputy Minister of Public Security on March 3`: a date ends it.
-    if t.is_word() && crate::lexicon::calendar_word(&t.fold).is_some() {
+    if t.is_word() && t.cap && crate::lexicon::calendar_word(&t.fold).is_some() {
         return false;
     }
     if let Some(tag) = p.tag(i) {
@@ -178,10 +178,9 @@ fn role_token(p: &Para<'_, '_>, i: usize, names: &[bool]) -> bool {
     }
     if p.is_connector(i) {
         // A connector joins two parts of a role, never a role and a date.
-        return p
-            .toks
-            .get(i + 1)
-            .is_none_or(|n| !(n.is_word() && crate::lexicon::calendar_word(&n.fold).is_some()));
+        return p.toks.get(i + 1).is_none_or(|n| {
+            !(n.is_word() && n.cap && crate::lexicon::calendar_word(&n.fold).is_some())
+        });
     }
     // `Recently Prime Minister X`: a capitalized stop word opens a sentence,
     // not a role.

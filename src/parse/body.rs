@@ -27,15 +27,13 @@ const PHOTO_CREDITS: &[&str] = &["anh", "file photo", "illustrative photo", "pho
 /// (`… Mr. Vu Van Binh. Photo: Tuoi Tre`).
 pub fn is_format_a_caption(text: &str) -> bool {
     let text = text.trim_end();
-    if text.split_whitespace().count() > 80 {
-        return false;
-    }
     let is_credit = |credit: &str| {
         let folded = crate::text::fold(credit);
         PHOTO_CREDITS
             .iter()
             .any(|p| folded.trim_start().starts_with(p))
     };
+    let short = || text.split_whitespace().take(81).count() <= 80;
     if let Some(inner) = text.strip_suffix(')')
         && let Some(open) = inner.rfind('(')
     {
@@ -43,18 +41,26 @@ pub fn is_format_a_caption(text: &str) -> bool {
         let agency = credit
             .split_once('/')
             .is_some_and(|(a, _)| lexicon::agency(a).is_some());
-        return is_credit(credit) || agency;
+        return (is_credit(credit) || agency) && short();
     }
-    // `Photo: Tuoi Tre` closing the last sentence.
-    let sentence_end = text
-        .char_indices()
-        .zip(text.chars().skip(1))
-        .filter(|((_, c), next)| *c == '.' && next.is_whitespace())
-        .map(|((i, _), _)| i)
-        .last();
-    sentence_end.is_some_and(|end| {
-        let tail = text[end + 1..].trim_start();
-        is_credit(tail) && tail.contains(':') && tail.split_whitespace().count() <= 6
+    // `Photo: Tuoi Tre` closing the last sentence: a short tail with a colon
+    // (looked for in the last 100 bytes only).
+    let mut from = text.len().saturating_sub(100);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    let last = &text[from..];
+    let end = last
+        .as_bytes()
+        .windows(2)
+        .rposition(|w| w[0] == b'.' && w[1].is_ascii_whitespace());
+    end.is_some_and(|end| {
+        let tail = last[end + 1..].trim_start();
+        tail.len() <= 80
+            && tail.contains(':')
+            && tail.split_whitespace().count() <= 6
+            && is_credit(tail)
+            && short()
     })
 }
 
@@ -66,35 +72,53 @@ pub fn is_format_a_caption(text: &str) -> bool {
 pub fn is_bare_caption(text: &str) -> bool {
     use lexicon::CaptionCue;
     let text = text.trim();
-    let words: Vec<&str> = text.split_whitespace().collect();
-    if words.is_empty() || words.len() > 40 || text.contains(['"', '“', '”']) {
+    // Most paragraphs are longer than any caption, or plain sentences: the
+    // cheap tests (byte searches) come first, words are read last.
+    if text.len() > 300 || text.contains('"') || text.contains('“') || text.contains('”') {
         return false;
     }
-    if has_position_note(text) {
-        return true;
-    }
-    let lower: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
-    let opener = (1..=3.min(lower.len()))
-        .any(|n| lexicon::caption_cue(&lower[..n].join(" ")) == Some(CaptionCue::Opener));
-    if opener && words.len() <= 12 {
-        return true;
-    }
+    let words = || text.split_whitespace();
     let capitalized = |w: &str| w.starts_with(|c: char| c.is_uppercase() || c == '(');
+    // Every rule wants a paragraph that opens with a capital.
+    let Some(lead) = words().next().filter(|w| capitalized(w)) else {
+        return false;
+    };
+    let parens = text.contains('(');
+    let opener_word = lexicon::is_caption_opener_word(lead);
+    let one_sentence = !text.trim_end_matches(['.', ' ']).contains(". ");
+    let sentence_end = text.ends_with(['.', '!', '?', ':', ';', ',']);
+    if !parens && !opener_word && !one_sentence {
+        return false;
+    }
+    let n = words().take(41).count();
+    if n > 40 {
+        return false;
+    }
+    if parens && has_position_note(text) {
+        return true;
+    }
+    let opener = opener_word && {
+        let first: Vec<&str> = words().take(3).collect();
+        (1..=first.len()).any(|k| {
+            let head = first[..k].join(" ").to_lowercase();
+            lexicon::caption_cue(&head) == Some(CaptionCue::Opener)
+        })
+    };
+    if opener && n <= 12 {
+        return true;
+    }
     // Short lowercase words join a subject in capitals: `of`, `the`, `and`.
     let connector = |w: &str| w.len() <= 3 && w.chars().all(char::is_lowercase);
-    let one_sentence = !text.trim_end_matches(['.', ' ']).contains(". ");
-    if one_sentence && words.len() <= 30 {
+    if n <= 30 && one_sentence {
         // After an opener, the subject starts at the next capital:
         // `At the ceremony Secretary … Nguyen Van Nen receives …`.
         let skip = if opener {
-            words
-                .iter()
-                .position(|w| capitalized(w) && !w.eq_ignore_ascii_case(words[0]))
+            words().position(|w| capitalized(w) && !w.eq_ignore_ascii_case(lead))
         } else {
             None
         };
         let mut subject = 0;
-        for w in words.iter().skip(skip.unwrap_or(0)).take(16) {
+        for w in words().skip(skip.unwrap_or(0)).take(16) {
             if subject >= 2 && lexicon::caption_cue(w) == Some(CaptionCue::Verb) {
                 return true;
             }
@@ -105,11 +129,10 @@ pub fn is_bare_caption(text: &str) -> bool {
             }
         }
     }
-    !text.ends_with(['.', '!', '?', ':', ';', ','])
+    n <= 10
+        && !sentence_end
         && !text.contains(':')
-        && words.len() <= 10
-        && capitalized(words[0])
-        && words.iter().all(|w| capitalized(w) || connector(w))
+        && words().all(|w| capitalized(w) || connector(w))
 }
 
 /// A position note in parentheses: `(R)`, `(L)`, `(second from left)`.

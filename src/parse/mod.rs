@@ -226,7 +226,9 @@ fn take_header(
 
 /// A paragraph that is only a date line for the date already published.
 fn repeats_date(text: &str, published: &Published, opts: &ParseOptions) -> bool {
+    // A date line is short; sentences are not tried at all.
     published.date.is_some()
+        && text.len() <= 64
         && header::date_line(text).is_some_and(|d| {
             let again = header::resolve(&d, text, &opts.timezone, &mut Vec::new());
             again.date == published.date
@@ -367,9 +369,15 @@ fn drop_repeated_lede(src: &str, chunks: &mut Vec<Chunk>) {
     // A later paragraph that repeats the lede word for word is the photo
     // caption that reused it.
     if let Some(a) = (0..chunks.len()).find(|&i| chunks[i].kind == ParagraphKind::Body) {
-        let lede = collapse(&src[chunks[a].start()..chunks[a].end()]);
+        let raw = &src[chunks[a].start()..chunks[a].end()];
+        let same_start = |t: &str| t.get(..24) == raw.get(..24);
+        let mut lede = None;
         for c in chunks.iter_mut().skip(a + 2) {
-            if c.kind == ParagraphKind::Body && collapse(&src[c.start()..c.end()]) == lede {
+            let text = &src[c.start()..c.end()];
+            if c.kind == ParagraphKind::Body
+                && same_start(text)
+                && collapse(text) == *lede.get_or_insert_with(|| collapse(raw))
+            {
                 c.kind = ParagraphKind::Caption;
             }
         }
