@@ -12,7 +12,7 @@ use crate::lexicon::Lexicon;
 use crate::parse::ParseOptions;
 use crate::pipeline::Done;
 use crate::pipeline::{self, Options};
-use crate::read::{self, Walked};
+use crate::read::{self, Input, Walked};
 use crate::report::Reporter;
 use crate::schema::{SCHEMA, Schema};
 use crate::write::outdir::{OutDir, Summary};
@@ -63,6 +63,29 @@ enum Command {
     /// Compare each article's record with its golden file (for CI).
     #[command(after_help = CHECK_EXAMPLES)]
     Check(CheckArgs),
+    /// Show how each person's titles, roles and country were found.
+    #[command(after_help = EXPLAIN_EXAMPLES)]
+    Explain(ExplainArgs),
+}
+
+const EXPLAIN_EXAMPLES: &str = "\
+Examples:
+  dateline explain fixtures/articles/a01_courtesy_call.txt
+  dateline explain --lexicon mine.tsv article.txt     see what your rows change
+
+For each person: the name's culture (src/lexicon/cultures.tsv), the country
+and the evidence that gave it (stated, organization, context, host, name),
+and at each mention the titles, roles and countries read there with the
+pattern that read them. A debugging aid for extending the lexicon.";
+
+#[derive(Debug, clap::Args)]
+struct ExplainArgs {
+    /// Article files (or - for stdin).
+    #[arg(value_name = "FILE", required = true)]
+    files: Vec<PathBuf>,
+
+    #[command(flatten)]
+    conv: ConversionArgs,
 }
 
 const RENDER_EXAMPLES: &str = "\
@@ -358,7 +381,37 @@ pub fn run(cli: Cli) -> io::Result<Outcome> {
         Command::Validate(args) => validate(&args.files),
         Command::Check(args) => check(args),
         Command::Render(args) => render(args),
+        Command::Explain(args) => explain(&args),
     }
+}
+
+fn explain(args: &ExplainArgs) -> io::Result<Outcome> {
+    let opts = args.conv.options(false, false)?;
+    let mut out = io::stdout().lock();
+    let mut reporter = Reporter::new(0, false, true);
+    let mut failed = 0;
+    for path in &args.files {
+        let input = if path.as_os_str() == "-" {
+            Input::Stdin
+        } else {
+            Input::File(path.clone())
+        };
+        let explained = read::read_bytes(&input, opts.max_bytes)
+            .and_then(|bytes| pipeline::explain_bytes(&input, &bytes, &opts));
+        match explained {
+            Ok((_, text)) => writeln!(out, "{text}")?,
+            Err(e) => {
+                reporter.failed(&e);
+                failed += 1;
+            }
+        }
+    }
+    out.flush()?;
+    Ok(if failed > 0 {
+        Outcome::SomeFailed
+    } else {
+        Outcome::Success
+    })
 }
 
 fn convert(args: ConvertArgs) -> io::Result<Outcome> {

@@ -72,6 +72,20 @@ pub fn convert_bytes(input: &Input, bytes: &[u8], opts: &Options) -> Result<Reco
     Ok(record)
 }
 
+/// Convert raw bytes like [`convert_bytes`] (no validation), and explain how
+/// each person's facts were found (`dateline explain`).
+pub fn explain_bytes(
+    input: &Input,
+    bytes: &[u8],
+    opts: &Options,
+) -> Result<(Record, String), Error> {
+    let text = read::decode(input, bytes)?;
+    let parsed = parse_article(&text, &opts.parse)?;
+    let (record, explanation) = crate::normalize::normalize_explained(text, parsed, &opts.lexicon);
+    let out = crate::normalize::explain::render(&record, &explanation);
+    Ok((record, out))
+}
+
 /// Read and convert one input. A panic in any stage becomes this input's
 /// error, so one bad article never takes the run down with it.
 pub fn convert_input(input: &Input, opts: &Options) -> Result<Record, Error> {

@@ -421,3 +421,24 @@ fn render_writes_an_index_and_one_page_per_article() {
         "pages fetch nothing"
     );
 }
+
+#[test]
+fn explain_shows_the_pattern_behind_each_fact() {
+    let out = util::run(&["explain", "fixtures/articles/d31_role_patterns.txt"]);
+    assert_eq!(out.status.code(), Some(0), "{}", util::stderr(&out));
+    let text = String::from_utf8(out.stdout).unwrap();
+    for line in [
+        "d31_role_patterns: 7 people",
+        "Bounfeng Phoummalaysith [bounfeng-phoummalaysith], name culture lao",
+        "  country Laos, from stated",
+        "    title \"Associate Professor\": rank or honorific before the name",
+        "    role \"Minister of Health\": role before the name",
+        "Sonexay Siphandone [sonexay-siphandone], name culture lao",
+        "  country Laos, from name",
+    ] {
+        assert!(text.contains(line), "{line:?} not in\n{text}");
+    }
+    let missing = util::run(&["explain", "no/such/file.txt"]);
+    assert_eq!(missing.status.code(), Some(1));
+    assert!(util::stderr(&missing).contains("no/such/file.txt"));
+}

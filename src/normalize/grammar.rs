@@ -21,11 +21,64 @@ pub struct Context {
     pub country: Option<String>,
     /// Country from a place or nationality word inside a role (weaker).
     pub inner_country: Option<String>,
+    /// Which pattern gave each title, role and country (`dateline explain`).
+    pub evidence: Vec<Evidence>,
+}
+
+/// One fact about a person and the grammar pattern that gave it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Evidence {
+    /// The pattern, in words: `role before the name`.
+    pub pattern: &'static str,
+    /// `title`, `role` or `country`.
+    pub kind: &'static str,
+    /// The fact.
+    pub value: String,
 }
 
 impl Context {
     pub(crate) fn vouches(&self) -> bool {
         !self.titles.is_empty() || !self.roles.is_empty() || self.country.is_some()
+    }
+
+    /// Note what `pattern` added since the roles numbered `roles_before`
+    /// and while the countries were `country_before`/`inner_before`.
+    fn note(
+        &mut self,
+        pattern: &'static str,
+        roles_before: usize,
+        country_before: bool,
+        inner_before: bool,
+    ) {
+        for role in &self.roles[roles_before..] {
+            self.evidence.push(Evidence {
+                pattern,
+                kind: "role",
+                value: role.clone(),
+            });
+        }
+        if let (false, Some(c)) = (country_before, &self.country) {
+            self.evidence.push(Evidence {
+                pattern,
+                kind: "country",
+                value: c.clone(),
+            });
+        }
+        if let (false, Some(c)) = (inner_before, &self.inner_country) {
+            self.evidence.push(Evidence {
+                pattern: "an organization or place inside the role",
+                kind: "country",
+                value: c.clone(),
+            });
+        }
+    }
+
+    fn snapshot(&self) -> (usize, bool, bool) {
+        (
+            self.roles.len(),
+            self.country.is_some(),
+            self.inner_country.is_some(),
+        )
     }
 }
 
@@ -49,6 +102,11 @@ pub fn context(p: &Para<'_, '_>, a: usize, b: usize, names: &[bool]) -> Context 
             .and_then(|j| p.back_over_periods(j));
     }
     titles.reverse();
+    ctx.evidence.extend(titles.iter().map(|t| Evidence {
+        pattern: "rank or honorific before the name",
+        kind: "title",
+        value: t.clone(),
+    }));
     ctx.titles = titles;
     // `Deputy Prime Ministers Tran Hong Ha and Le Minh Khai`: the second
     // name shares a plural role with the first.
@@ -83,6 +141,7 @@ pub fn context(p: &Para<'_, '_>, a: usize, b: usize, names: &[bool]) -> Context 
             ctx.roles = shared.roles;
             ctx.country = shared.country;
             ctx.inner_country = shared.inner_country;
+            ctx.note("plural role shared by a list of names", 0, false, false);
             return ctx;
         }
     }
@@ -100,7 +159,9 @@ pub fn context(p: &Para<'_, '_>, a: usize, b: usize, names: &[bool]) -> Context 
     };
     if let Some(end) = j.filter(|&e| !p.is_connector(e) && !p.toks[e].is(",")) {
         let (start, skip) = role_run_back(p, end, names);
+        let (r, c, i) = ctx.snapshot();
         read_roles(p, start, end + 1, &skip, &mut ctx);
+        ctx.note("role before the name", r, c, i);
     }
     // An appositive: `To Lam, Minister of Public Security, said`, or
     // `Vilay Lakhamphong, the Lao Minister of Public Security, …`.
@@ -116,7 +177,9 @@ pub fn context(p: &Para<'_, '_>, a: usize, b: usize, names: &[bool]) -> Context 
             b + 1
         };
         if let Some((name, "country", _)) = p.place(c) {
+            let (r, had, i) = ctx.snapshot();
             ctx.country.get_or_insert_with(|| name.to_string());
+            ctx.note("`of <country>` after the name", r, had, i);
         }
     }
     let opens_role = |i: usize| p.role_class(i).is_some() || p.demonym(i).is_some();
@@ -133,9 +196,11 @@ pub fn context(p: &Para<'_, '_>, a: usize, b: usize, names: &[bool]) -> Context 
         }
         let mut after = Context::default();
         read_roles(p, r, end, &skip, &mut after);
+        let (n, c, i) = ctx.snapshot();
         ctx.roles.extend(after.roles);
         ctx.country = ctx.country.or(after.country);
         ctx.inner_country = ctx.inner_country.or(after.inner_country);
+        ctx.note("appositive role after the name", n, c, i);
     }
     ctx
 }

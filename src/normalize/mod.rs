@@ -15,6 +15,7 @@
 pub mod affiliation;
 pub mod countries;
 pub mod events;
+pub mod explain;
 pub mod grammar;
 pub mod names;
 pub mod orgs;
@@ -28,10 +29,16 @@ use crate::lexicon::Lexicon;
 use crate::model::{ParagraphKind, Record};
 use crate::parse::Parsed;
 use crate::read::Text;
+pub use explain::Explanation;
 use para::Para;
 
 /// Build the record from the decoded text and what the parser found.
 pub fn normalize(text: Text, parsed: Parsed, lex: &Lexicon) -> Record {
+    normalize_explained(text, parsed, lex).0
+}
+
+/// [`normalize`], and how each person's facts were found.
+pub fn normalize_explained(text: Text, parsed: Parsed, lex: &Lexicon) -> (Record, Explanation) {
     let mut warnings = text.warnings;
     warnings.extend(parsed.warnings);
     let paras: Vec<Para<'_, '_>> = parsed
@@ -97,7 +104,11 @@ pub fn normalize(text: Text, parsed: Parsed, lex: &Lexicon) -> Record {
     let lede_index = bodies.first().copied();
     let people = found.people;
     drop(paras);
-    Record {
+    let explanation = Explanation {
+        cultures: found.cultures,
+        evidence: found.evidence,
+    };
+    let record = Record {
         id: text.id,
         source: text.source,
         title: parsed.title,
@@ -112,5 +123,6 @@ pub fn normalize(text: Text, parsed: Parsed, lex: &Lexicon) -> Record {
         places,
         events,
         warnings,
-    }
+    };
+    (record, explanation)
 }

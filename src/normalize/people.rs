@@ -12,7 +12,7 @@ use rustc_hash::FxHashMap as HashMap;
 
 use crate::lexicon::{Entry, Lexicon, Short};
 use crate::model::{Mention, Person};
-use crate::normalize::grammar::{Context, context};
+use crate::normalize::grammar::{Context, Evidence, context};
 use crate::normalize::names::{name_runs, place_words_naming_people, run_key};
 use crate::normalize::para::Para;
 use crate::text::slug;
@@ -30,10 +30,17 @@ struct Acc {
     /// The name's culture (`cultures.tsv`).
     culture: Option<String>,
     mentions: Vec<Mention>,
+    /// Each fact, the pattern that gave it and the mention it was read at.
+    evidence: Vec<(Mention, Evidence)>,
 }
 
 impl Acc {
-    fn absorb(&mut self, ctx: Context) {
+    /// Take what the words around `mention` say, and the mention itself.
+    fn absorb(&mut self, ctx: Context, mention: Mention) {
+        for e in ctx.evidence {
+            self.evidence.push((mention.clone(), e));
+        }
+        self.mentions.push(mention);
         self.titles.extend(ctx.titles);
         self.roles.extend(ctx.roles);
         if self.country.is_none() {
@@ -74,6 +81,9 @@ pub struct People {
     pub claimed: Vec<Vec<bool>>,
     /// Each person's name culture, by person id, where the name shows one.
     pub cultures: HashMap<String, String>,
+    /// Each person's facts with the pattern and mention that gave them, by
+    /// person id (`dateline explain`).
+    pub evidence: HashMap<String, Vec<(Mention, Evidence)>>,
 }
 
 /// Find and resolve the people in `paras`.
@@ -138,6 +148,7 @@ pub fn resolve(paras: &[Para<'_, '_>], lex: &Lexicon, warnings: &mut Vec<String>
                     country_source: None,
                     culture: None,
                     mentions: vec![],
+                    evidence: vec![],
                 });
                 accs.len() - 1
             });
@@ -158,8 +169,7 @@ pub fn resolve(paras: &[Para<'_, '_>], lex: &Lexicon, warnings: &mut Vec<String>
             let folded = run_key(p, a, b);
             if let Some(&idx) = by_name.get(&folded) {
                 let ctx = context(p, a, b, &names[pi]);
-                accs[idx].absorb(ctx);
-                accs[idx].mentions.push(p.mention(a, b));
+                accs[idx].absorb(ctx, p.mention(a, b));
             }
         }
     }
@@ -252,16 +262,23 @@ pub fn resolve(paras: &[Para<'_, '_>], lex: &Lexicon, warnings: &mut Vec<String>
             }
             let ctx = context(p, a, b, &names[pi]);
             let acc = &mut accs[owners[0]];
-            acc.absorb(Context {
-                country: None,
-                inner_country: None,
-                ..ctx
-            });
-            acc.mentions.push(p.mention(a, b));
+            // A short form says nothing of the country (`Lao` before
+            // `Lakhamphong` may be an adjective of something else).
+            let mut ctx = ctx;
+            ctx.evidence.retain(|e| e.kind != "country");
+            acc.absorb(
+                Context {
+                    country: None,
+                    inner_country: None,
+                    ..ctx
+                },
+                p.mention(a, b),
+            );
         }
     }
 
     let mut cultures = HashMap::default();
+    let mut evidence = HashMap::default();
     let people = accs
         .into_iter()
         .filter(|acc| !acc.mentions.is_empty())
@@ -288,6 +305,7 @@ pub fn resolve(paras: &[Para<'_, '_>], lex: &Lexicon, warnings: &mut Vec<String>
             if let Some(c) = acc.culture {
                 cultures.insert(id.clone(), c);
             }
+            evidence.insert(id.clone(), acc.evidence);
             Person {
                 id,
                 name,
@@ -307,6 +325,7 @@ pub fn resolve(paras: &[Para<'_, '_>], lex: &Lexicon, warnings: &mut Vec<String>
         people,
         claimed: names,
         cultures,
+        evidence,
     }
 }
 
