@@ -150,7 +150,14 @@ pub fn context(p: &Para<'_, '_>, a: usize, b: usize, names: &[bool]) -> Context 
     // `Lao Minister of Health, Assoc Prof Dr. Bounkong Syhavong`: a role,
     // a comma, then the titles.
     let j = match j {
-        Some(k) if !ctx.titles.is_empty() && p.toks[k].is(",") && k >= 1 => {
+        // `on Prime Minister, Nguyen Xuan Phuc`: a capitalized role head
+        // right before the comma reads as the role even without titles.
+        Some(k)
+            if p.toks[k].is(",")
+                && k >= 1
+                && (!ctx.titles.is_empty()
+                    || (p.toks[k - 1].cap && p.role_class(k - 1) == Some(RoleClass::Head))) =>
+        {
             let (start, _) = role_run_back(p, k - 1, names);
             let has_head = (start..k).any(|i| p.role_class(i) == Some(RoleClass::Head));
             if has_head { Some(k - 1) } else { j }
@@ -187,10 +194,13 @@ pub fn context(p: &Para<'_, '_>, a: usize, b: usize, names: &[bool]) -> Context 
         let (end, skip) = role_run_forward(p, r, names);
         // An appositive closes with punctuation or a verb; one that runs into
         // the next name is a list of people (`A, Lao Prime Minister B and …`).
-        let closed = p
-            .toks
-            .get(end)
-            .is_none_or(|t| (!t.is_word() && !t.is("'s")) || (!t.cap && !p.is_connector(end)));
+        // `Prak Sokhonn, Minister of …, and His Excellency X`: `and` before
+        // a title opens the next person.
+        let closed = p.toks.get(end).is_none_or(|t| {
+            (!t.is_word() && !t.is("'s"))
+                || (!t.cap && !p.is_connector(end))
+                || (t.fold == "and" && p.is_rank(end + 1))
+        });
         if !closed {
             return ctx;
         }
@@ -314,6 +324,14 @@ fn role_run_forward(p: &Para<'_, '_>, start: usize, names: &[bool]) -> (usize, V
             i += 3;
             continue;
         }
+        // `X, Politburo member, Minister of National Defence;`: a comma
+        // before another role continues the list of roles.
+        let next_role =
+            |k: usize| k < p.toks.len() && (p.role_class(k).is_some() || p.demonym(k).is_some());
+        if p.toks[i].is(",") && next_role(i + 1) {
+            i += 1;
+            continue;
+        }
         if !role_token(p, i, names) {
             break;
         }
@@ -380,6 +398,26 @@ fn read_roles(p: &Para<'_, '_>, a: usize, b: usize, skip: &[usize], ctx: &mut Co
                 k = end + usize::from(possessive);
             } else {
                 k = end;
+            }
+        }
+        // `Chairman of the Lao National Assembly`: a nationality word after
+        // `of the` inside the role is the body's country, not its name.
+        for k in head..e {
+            let after_the = k >= 1 && matches!(p.toks[k - 1].fold.as_str(), "the" | "of");
+            let mut run_end = k + 1;
+            while run_end < e
+                && (p.toks[run_end].cap
+                    || (p.is_connector(run_end) && p.toks.get(run_end + 1).is_some_and(|t| t.cap)))
+            {
+                run_end += 1;
+            }
+            if after_the
+                && p.generic_body_at(k + 1, run_end)
+                && let Some(country) = p.demonym(k)
+                && p.tag(k).is_some_and(|t| t.end == k + 1)
+            {
+                ctx.country.get_or_insert_with(|| country.to_string());
+                skip.push(k);
             }
         }
         while s < e && skip.contains(&s) {

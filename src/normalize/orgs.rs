@@ -88,15 +88,8 @@ fn strip_country(p: &Para<'_, '_>, mut a: usize, mut b: usize) -> (usize, usize,
         // `Lao Ministry of …` is the Ministry of Laos and `the Japanese
         // Embassy` Japan's Embassy, but `Lao People's Revolutionary Party`
         // keeps the word its name is made of.
-        // Only a generic body loses the word: one led by a role
-        // (`Ministry`, `Embassy`), a lone head (`Senate`, `Government`) or a
-        // `National …` one; `Lao News Agency` and `Lao Front for National
-        // Development` are names.
-        let generic = b > end
-            && (p.org_leader(end).is_some()
-                || p.toks[end].fold == "national"
-                || (b - end == 1 && p.is_org_head(end)));
-        if generic {
+        // Only a generic body loses the word (`Para::generic_body_at`).
+        if p.generic_body_at(end, b) {
             a = end;
         }
     }

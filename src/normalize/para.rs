@@ -129,6 +129,19 @@ impl<'a, 'l> Para<'a, 'l> {
         .then_some(i + 1)
     }
 
+    /// Is the body named by tokens `k..end` (after a nationality word)
+    /// generic, so the nationality word is its country rather than part of
+    /// its name? `Lao Ministry of …`, `Japanese Embassy`, `Cambodian
+    /// Senate`, `Lao National Assembly` are; `Lao News Agency`, `Lao Front
+    /// for National Development`, `Lao National University` are names.
+    pub fn generic_body_at(&self, k: usize, end: usize) -> bool {
+        end > k
+            && (self.org_leader(k).is_some()
+                || (end - k == 1 && self.is_org_head(k))
+                || (self.toks[k].fold == "national"
+                    && self.toks.get(k + 1).is_some_and(|t| t.fold == "assembly")))
+    }
+
     /// Skip period tokens going backwards from `i` (inclusive).
     pub fn back_over_periods(&self, mut i: usize) -> Option<usize> {
         loop {
