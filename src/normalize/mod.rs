@@ -75,7 +75,8 @@ pub fn normalize_explained(text: Text, parsed: Parsed, lex: &Lexicon) -> (Record
     countries::from_delegations(&paras, &mut found.people, &organizations);
     countries::from_hosting(&paras, &mut found.people, host);
     countries::from_names(&mut found.people, &found.cultures, host, lex);
-    let places = places::resolve(&paras, &found.claimed);
+    let dateline_place = parsed.dateline.as_ref().and_then(|d| d.place.as_deref());
+    let places = places::resolve(&paras, &found.claimed, dateline_place);
     let bodies: Vec<usize> = parsed
         .paragraphs
         .iter()

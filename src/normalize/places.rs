@@ -8,13 +8,23 @@ use crate::model::Place;
 use crate::normalize::para::Para;
 use crate::text::slug;
 
-/// Find the places named in `paras`.
-pub fn resolve(paras: &[Para<'_, '_>], claimed: &[Vec<bool>]) -> Vec<Place> {
+/// Find the places named in `paras`; the dateline's place is one too (with
+/// no mention: the dateline is not a paragraph).
+pub fn resolve(
+    paras: &[Para<'_, '_>],
+    claimed: &[Vec<bool>],
+    dateline: Option<&str>,
+) -> Vec<Place> {
     let mut places: Vec<Place> = Vec::new();
     let mut index: HashMap<&str, usize> = HashMap::default();
     for (pi, p) in paras.iter().enumerate() {
         for tag in &p.tags {
             if claimed[pi][tag.start..tag.end].iter().any(|&c| c) {
+                continue;
+            }
+            // `US` the country, not `us` the pronoun: places are written
+            // with a capital.
+            if !p.toks[tag.start].cap {
                 continue;
             }
             let Some((name, kind, country)) = p.place(tag.start) else {
@@ -33,5 +43,37 @@ pub fn resolve(paras: &[Para<'_, '_>], claimed: &[Vec<bool>]) -> Vec<Place> {
             places[slot].mentions.push(p.mention(tag.start, tag.end));
         }
     }
+    if let Some(written) = dateline {
+        let known = crate::lexicon::place(written);
+        let name = known.map_or_else(|| title_case(written), |k| k.name.to_string());
+        if !places.iter().any(|x| x.name == name) {
+            places.push(Place {
+                id: slug(&name),
+                kind: known.map_or("city", |k| k.kind).to_string(),
+                country: known.and_then(|k| k.country).map(str::to_string),
+                name,
+                mentions: vec![],
+            });
+        }
+    }
     places
+}
+
+/// `PHNOM PENH` → `Phnom Penh`; a name in mixed case stays as written.
+fn title_case(written: &str) -> String {
+    if written.chars().any(char::is_lowercase) {
+        return written.to_string();
+    }
+    written
+        .split(' ')
+        .map(|w| {
+            let mut chars = w.chars();
+            chars.next().map_or_else(String::new, |c| {
+                c.to_uppercase()
+                    .chain(chars.flat_map(char::to_lowercase))
+                    .collect()
+            })
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
 }
