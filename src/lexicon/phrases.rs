@@ -329,9 +329,14 @@ impl Builder {
         if key.is_empty() {
             return Err("empty phrase".to_string());
         }
-        let list = self.phrases.entry(key).or_default();
-        if !list.contains(&entry) {
-            list.push(entry);
+        // Text splits `Senior-General` at a hyphen before a capital but keeps
+        // `senior-general` whole: a hyphenated row matches both spellings.
+        let capitalized = fold_phrase(&capitalize_after_hyphens(cols[0]));
+        for key in [key, capitalized] {
+            let list = self.phrases.entry(key).or_default();
+            if !list.contains(&entry) {
+                list.push(entry.clone());
+            }
         }
         Ok(())
     }
@@ -373,6 +378,22 @@ impl Builder {
             cultures: self.cultures,
         }
     }
+}
+
+/// `senior-general` → `senior-General`: how text that capitalizes the words
+/// of a hyphenated phrase tokenizes it.
+fn capitalize_after_hyphens(phrase: &str) -> String {
+    let mut out = String::with_capacity(phrase.len());
+    let mut after_hyphen = false;
+    for c in phrase.chars() {
+        if after_hyphen {
+            out.extend(c.to_uppercase());
+        } else {
+            out.push(c);
+        }
+        after_hyphen = c == '-';
+    }
+    out
 }
 
 /// Data rows of an embedded table.
@@ -654,6 +675,14 @@ mod tests {
             tags(&lex, "the Lao People's Democratic Republic"),
             ["Lao People's Democratic Republic"]
         );
+    }
+
+    #[test]
+    fn hyphenated_rows_match_either_capitalization() {
+        let lex = Lexicon::embedded();
+        assert_eq!(tags(&lex, "Senior-General Min"), ["Senior-General"]);
+        assert_eq!(tags(&lex, "senior-general Min"), ["senior-general"]);
+        assert_eq!(tags(&lex, "Lt-Gen Somsak"), ["Lt-Gen"]);
     }
 
     #[test]
