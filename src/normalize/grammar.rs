@@ -277,6 +277,16 @@ pub(crate) fn role_run_back(p: &Para<'_, '_>, end: usize, names: &[bool]) -> (us
             i -= 3;
             continue;
         }
+        // `Consul General in HCMC`: `in` after a role's head, before a place.
+        if t.fold == "in"
+            && k >= 1
+            && p.role_class(k - 1) == Some(RoleClass::Head)
+            && p.place(k + 1).is_some()
+        {
+            start = k;
+            i -= 1;
+            continue;
+        }
         if t.is(",") {
             // A list of roles (`Politburo member, Deputy Prime Minister`) or
             // a list inside one (`Minister of Labour, Invalids and …`).
@@ -422,6 +432,24 @@ fn read_roles(p: &Para<'_, '_>, a: usize, b: usize, skip: &[usize], ctx: &mut Co
         }
         while s < e && skip.contains(&s) {
             s += 1;
+        }
+        // `Ambassador of Japan to Laos`: `of <country>` before `to`.
+        for k in s..e {
+            if p.toks[k].fold != "of" {
+                continue;
+            }
+            let c = if p.toks.get(k + 1).is_some_and(|t| t.fold == "the") {
+                k + 2
+            } else {
+                k + 1
+            };
+            if let Some((name, "country", _)) = p.place(c) {
+                let end = p.tag(c).map_or(c + 1, |t| t.end);
+                if end < e && p.toks[end].fold == "to" {
+                    ctx.country.get_or_insert_with(|| name.to_string());
+                    skip.extend(k..end);
+                }
+            }
         }
         // Trailing `of [the] <country>`: `Minister of Public Security of
         // Vietnam`, `President of the Senate of Romania`.
