@@ -152,12 +152,9 @@ pub fn context(p: &Para<'_, '_>, a: usize, b: usize, names: &[bool]) -> Context 
     let j = match j {
         // `on Prime Minister, Nguyen Xuan Phuc`: a capitalized role head
         // right before the comma reads as the role even without titles.
-        Some(k)
-            if p.toks[k].is(",")
-                && k >= 1
-                && (!ctx.titles.is_empty()
-                    || (p.toks[k - 1].cap && p.role_class(k - 1) == Some(RoleClass::Head))) =>
-        {
+        // (A full name only: `…, chairman of the Office, Hong noted` is a
+        // clause, not a role.)
+        Some(k) if p.toks[k].is(",") && k >= 1 && p.toks[k - 1].cap && b - a >= 2 => {
             let (start, _) = role_run_back(p, k - 1, names);
             let has_head = (start..k).any(|i| p.role_class(i) == Some(RoleClass::Head));
             if has_head { Some(k - 1) } else { j }
@@ -190,16 +187,41 @@ pub fn context(p: &Para<'_, '_>, a: usize, b: usize, names: &[bool]) -> Context 
         }
     }
     let opens_role = |i: usize| p.role_class(i).is_some() || p.demonym(i).is_some();
+    // `Pham Binh Minh, who is also Minister of Foreign Affairs`.
+    let mut pattern = "appositive role after the name";
+    if p.toks.get(b).is_some_and(|t| t.is(","))
+        && p.toks.get(b + 1).is_some_and(|t| t.fold == "who")
+        && p.toks
+            .get(b + 2)
+            .is_some_and(|t| matches!(t.fold.as_str(), "is" | "was"))
+    {
+        r = b + 3;
+        while p
+            .toks
+            .get(r)
+            .is_some_and(|t| matches!(t.fold.as_str(), "also" | "currently" | "now" | "the"))
+        {
+            r += 1;
+        }
+        pattern = "role in a relative clause after the name";
+    }
     if p.toks.get(b).is_some_and(|t| t.is(",")) && r < p.toks.len() && opens_role(r) {
         let (end, skip) = role_run_forward(p, r, names);
         // An appositive closes with punctuation or a verb; one that runs into
         // the next name is a list of people (`A, Lao Prime Minister B and …`).
         // `Prak Sokhonn, Minister of …, and His Excellency X`: `and` before
-        // a title opens the next person.
+        // a title opens the next person; `… of China on Thursday` a date
+        // closes the role.
+        let calendar = |k: usize| {
+            p.toks
+                .get(k)
+                .is_some_and(|t| t.cap && crate::lexicon::calendar_word(&t.fold).is_some())
+        };
         let closed = p.toks.get(end).is_none_or(|t| {
             (!t.is_word() && !t.is("'s"))
                 || (!t.cap && !p.is_connector(end))
                 || (t.fold == "and" && p.is_rank(end + 1))
+                || (p.is_connector(end) && calendar(end + 1))
         });
         if !closed {
             return ctx;
@@ -210,7 +232,7 @@ pub fn context(p: &Para<'_, '_>, a: usize, b: usize, names: &[bool]) -> Context 
         ctx.roles.extend(after.roles);
         ctx.country = ctx.country.or(after.country);
         ctx.inner_country = ctx.inner_country.or(after.inner_country);
-        ctx.note("appositive role after the name", n, c, i);
+        ctx.note(pattern, n, c, i);
     }
     ctx
 }
@@ -257,6 +279,15 @@ fn role_token(p: &Para<'_, '_>, i: usize, names: &[bool]) -> bool {
             !(n.is_word() && n.cap && crate::lexicon::calendar_word(&n.fold).is_some())
         });
     }
+    // `Vice-Premier`, `Commander-in-Chief`, `Covid-19`: a hyphen glued to
+    // the words on both sides, and a number glued to a hyphen, stay inside.
+    let glued = |a: usize, b: usize| p.toks[a].end == p.toks[b].start;
+    if t.is("-") {
+        return i >= 1 && i + 1 < p.toks.len() && glued(i - 1, i) && glued(i, i + 1);
+    }
+    if t.fold.bytes().all(|b| b.is_ascii_digit()) {
+        return i >= 1 && p.toks[i - 1].is("-") && glued(i - 1, i);
+    }
     // `Recently Prime Minister X`: a capitalized stop word opens a sentence,
     // not a role.
     (t.is_word() && t.cap && !p.lex.is_stopword(&t.fold)) || t.is("'s")
@@ -276,6 +307,15 @@ pub(crate) fn role_run_back(p: &Para<'_, '_>, end: usize, names: &[bool]) -> (us
             start = k - 2;
             i -= 3;
             continue;
+        }
+        // `…, and the Commander-in-Chief of …`: `and the` starts another
+        // noun phrase (another person's role), not a role of this list.
+        if t.fold == "the"
+            && !t.cap
+            && k >= 1
+            && (p.toks[k - 1].fold == "and" || p.toks[k - 1].is(","))
+        {
+            break;
         }
         // `Consul General in HCMC`: `in` after a role's head, before a place.
         if t.fold == "in"
@@ -408,6 +448,20 @@ fn read_roles(p: &Para<'_, '_>, a: usize, b: usize, skip: &[usize], ctx: &mut Co
                 k = end + usize::from(possessive);
             } else {
                 k = end;
+            }
+        }
+        // `Commander-in-Chief of Myanmar's Defense Services`: a country's
+        // possessive after `of` is the body's country.
+        for k in head..e.saturating_sub(1) {
+            if k >= 1
+                && p.toks[k - 1].fold == "of"
+                && let Some((name, "country", _)) = p.place(k)
+            {
+                let end = p.tag(k).map_or(k + 1, |t| t.end);
+                if p.toks.get(end).is_some_and(|t| t.is("'s")) && end + 1 < e {
+                    ctx.country.get_or_insert_with(|| name.to_string());
+                    skip.extend(k..=end);
+                }
             }
         }
         // `Chairman of the Lao National Assembly`: a nationality word after
