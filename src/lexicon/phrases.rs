@@ -128,6 +128,7 @@ pub const TABLES: &[(&str, &str, usize)] = &[
     ("ranks", include_str!("ranks.tsv"), 2),
     ("roles", include_str!("roles.tsv"), 3),
     ("stopwords", include_str!("stopwords.tsv"), 1),
+    ("title_countries", include_str!("title_countries.tsv"), 2),
     ("vn_family_names", include_str!("vn_family_names.tsv"), 1),
 ];
 
@@ -184,6 +185,7 @@ pub struct Lexicon {
     function: HashMap<String, u8>,
     name_order: HashMap<String, NameOrder>,
     cultures: Cultures,
+    title_countries: HashMap<String, String>,
 }
 
 impl fmt::Debug for Lexicon {
@@ -243,6 +245,7 @@ struct Builder {
     function: HashMap<String, u8>,
     name_order: HashMap<String, NameOrder>,
     cultures: Cultures,
+    title_countries: HashMap<String, String>,
 }
 
 impl Builder {
@@ -287,6 +290,11 @@ impl Builder {
                 country: dash(cols[3]),
             },
             "cultures" => return self.cultures.add_culture(cols),
+            "title_countries" => {
+                self.title_countries
+                    .insert(cols[0].to_string(), cols[1].to_string());
+                return Ok(());
+            }
             "name_words" => return self.cultures.add_word(cols),
             "vn_family_names" => {
                 self.vn_family.insert(crate::text::fold(cols[0]));
@@ -376,6 +384,7 @@ impl Builder {
             function: self.function,
             name_order: self.name_order,
             cultures: self.cultures,
+            title_countries: self.title_countries,
         }
     }
 }
@@ -513,6 +522,11 @@ impl Lexicon {
             return Some(vn);
         }
         self.cultures.of_name(words)
+    }
+
+    /// The state that confers an honorific (`title_countries.tsv`).
+    pub fn title_country(&self, title: &str) -> Option<&str> {
+        self.title_countries.get(title).map(String::as_str)
     }
 
     /// A culture of `cultures.tsv` by name.

@@ -46,8 +46,8 @@ pub fn from_hosting(paras: &[Para<'_, '_>], people: &mut [Person], host: Option<
     }
 }
 
-/// The weakest evidence, for people still without a country: the name's
-/// culture (`name`). Of the countries that bear it, the one the article is
+/// The weakest evidence, for people still without a country: how they are
+/// named (`name`): an honorific one state confers, else the name's culture. Of the countries that bear it, the one the article is
 /// datelined in (a Chinese name in Singapore), else the most likely.
 pub fn from_names(
     people: &mut [Person],
@@ -56,6 +56,13 @@ pub fn from_names(
     lex: &Lexicon,
 ) {
     for person in people.iter_mut().filter(|x| x.country.is_none()) {
+        // An honorific one state confers (`Datuk Seri`, `Samdech`) says more
+        // than the name's culture (a Malay name may be Indonesian).
+        if let Some(c) = person.titles.iter().find_map(|t| lex.title_country(t)) {
+            person.country = Some(c.to_string());
+            person.country_source = Some("name".to_string());
+            continue;
+        }
         let Some(culture) = cultures.get(&person.id).and_then(|c| lex.culture(c)) else {
             continue;
         };
