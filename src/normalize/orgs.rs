@@ -63,7 +63,7 @@ fn complements(p: &Para<'_, '_>, mut i: usize, claimed: &[bool]) -> usize {
         // `Commission for Propaganda of the HCMC Party Committee`: a
         // complement `of the …` with a head of its own is another
         // organization (`Communist Party of Vietnam Central Committee` is one).
-        if from >= 2 && p.toks[from - 1].fold == "the" && (from..k).any(|j| p.is_org_head(j)) {
+        if from >= 2 && p.toks[from - 1].fold == "the" && (from..k).any(|j| p.is_body(j)) {
             return i;
         }
         i = k;
@@ -337,7 +337,7 @@ fn role_acronym(
         return None;
     }
     // `Director of the Vietnam News Agency (VNA)`: the acronym is the Agency's.
-    if (h + 1..open).any(|k| p.is_org_head(k)) {
+    if (h + 1..open).any(|k| p.is_body(k)) {
         return None;
     }
     let head = crate::lexicon::org_for_leader(&p.toks[h].fold)?;

@@ -129,6 +129,15 @@ impl<'a, 'l> Para<'a, 'l> {
         .then_some(i + 1)
     }
 
+    /// Token `i` names a body: an organization's head word or a known
+    /// organization.
+    pub fn is_body(&self, i: usize) -> bool {
+        self.entry(i, |e| {
+            matches!(e, Entry::OrgHead(_) | Entry::Org { .. }).then_some(())
+        })
+        .is_some()
+    }
+
     /// Is the body named by tokens `k..end` (after a nationality word)
     /// generic, so the nationality word is its country rather than part of
     /// its name? `Lao Ministry of …`, `Japanese Embassy`, `Cambodian
