@@ -4,7 +4,8 @@
 //! Each paragraph (captions included; the headline is not one) is tokenized
 //! and tagged against the lexicon once ([`para`]). Then, in this order:
 //! [`names`] finds name candidates and [`people`] decides which are people,
-//! reading titles, roles and stated countries with [`grammar`] and linking
+//! reading titles, roles and stated countries with [`grammar`] (and
+//! [`roles`] for one role phrase) and linking
 //! short mentions by each name's culture; [`orgs`] finds organizations (with
 //! [`affiliation`]: whose role names them, for their country); [`countries`]
 //! settles the country of people still without one, strongest evidence
@@ -22,6 +23,7 @@ pub mod orgs;
 pub mod para;
 pub mod people;
 pub mod places;
+pub mod roles;
 
 use chrono::NaiveDate;
 
