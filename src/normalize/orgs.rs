@@ -156,17 +156,36 @@ pub fn resolve(
                     i = tag.end;
                     continue;
                 }
+                // `Vietnam Fatherland Front Central Committee`: capitalized
+                // words up to another head word make a body of the body.
+                let mut end = tag.end;
+                while end < p.toks.len()
+                    && !claimed[end]
+                    && p.toks[end].is_word()
+                    && p.toks[end].cap
+                    && p.role_class(end).is_none()
+                {
+                    end += 1;
+                }
+                while end > tag.end && !p.is_org_head(end - 1) {
+                    end -= 1;
+                }
+                let name = if end > tag.end {
+                    format!("{name} {}", p.phrase(tag.end, end, &[]))
+                } else {
+                    name
+                };
                 let acronym = p
-                    .paren_acronym_at(tag.end)
+                    .paren_acronym_at(end)
                     .map(|k| p.slice(k, k + 1).to_string());
                 found.push(Found {
                     name,
                     acronym,
                     country,
                     national,
-                    mention: Some(p.mention(tag.start, tag.end)),
+                    mention: Some(p.mention(tag.start, end)),
                 });
-                i = tag.end;
+                i = end;
                 continue;
             }
             // A capitalized head word: take the capitalized run around it
