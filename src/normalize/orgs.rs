@@ -289,7 +289,7 @@ pub fn resolve(
     // Else the country of a person who leads a body of that name
     // (`Minister of Public Security To Lam` for the Ministry of Public
     // Security), else the country the article is datelined in.
-    let led = led_bodies(people);
+    let mut led = None;
     for f in found
         .iter_mut()
         .filter(|f| f.country.is_none() && f.national)
@@ -300,6 +300,7 @@ pub fn resolve(
             f.country = person_beside(p, m, people).and_then(|x| x.country.clone());
         }
         if f.country.is_none() {
+            let led = led.get_or_insert_with(|| led_bodies(people));
             f.country = led.get(&fold(&f.name)).cloned().flatten();
         }
         if f.country.is_none() {

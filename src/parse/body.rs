@@ -74,7 +74,7 @@ pub fn is_bare_caption(text: &str) -> bool {
     let text = text.trim();
     // Most paragraphs are longer than any caption, or plain sentences: the
     // cheap tests (byte searches) come first, words are read last.
-    if text.len() > 300 || text.contains('"') || text.contains('“') || text.contains('”') {
+    if text.len() > 300 {
         return false;
     }
     let words = || text.split_whitespace();
@@ -86,10 +86,13 @@ pub fn is_bare_caption(text: &str) -> bool {
     let parens = text.contains('(');
     let opener_word = lexicon::is_caption_opener_word(lead);
     let one_sentence = !text.trim_end_matches(['.', ' ']).contains(". ");
-    let sentence_end = text.ends_with(['.', '!', '?', ':', ';', ',']);
     if !parens && !opener_word && !one_sentence {
         return false;
     }
+    if text.contains('"') || text.contains('“') || text.contains('”') {
+        return false;
+    }
+    let sentence_end = text.ends_with(['.', '!', '?', ':', ';', ',']);
     let n = words().take(41).count();
     if n > 40 {
         return false;

@@ -229,6 +229,7 @@ fn repeats_date(text: &str, published: &Published, opts: &ParseOptions) -> bool 
     // A date line is short; sentences are not tried at all.
     published.date.is_some()
         && text.len() <= 64
+        && text.bytes().any(|b| b.is_ascii_digit())
         && header::date_line(text).is_some_and(|d| {
             let again = header::resolve(&d, text, &opts.timezone, &mut Vec::new());
             again.date == published.date
