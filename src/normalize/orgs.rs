@@ -26,11 +26,13 @@ struct Found {
 
 /// Extend right from `i` over `of|for|on [the] Capitalized…` complements.
 fn complements(p: &Para<'_, '_>, mut i: usize, claimed: &[bool]) -> usize {
+    // `… Police Department on November 20`: a date is no part of a name.
     let cap_word = |k: usize| {
         k < p.toks.len()
             && !claimed[k]
             && p.toks[k].is_word()
             && p.toks[k].cap
+            && crate::lexicon::calendar_word(&p.toks[k].fold).is_none()
             && p.role_class(k)
                 .is_none_or(|c| c != RoleClass::Head && c != RoleClass::Modifier)
     };
