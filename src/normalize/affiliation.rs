@@ -53,13 +53,13 @@ pub(crate) fn person_beside<'p>(
             || t.is(".")
     };
     let here = |person: &&Person| person.mentions.iter().any(|pm| pm.paragraph == m.paragraph);
-    let after = p.toks.iter().position(|t| t.cstart >= m.end)?;
+    let after = p.token_from(m.end)?;
     let first = people.iter().filter(here).filter_map(|person| {
         let pm = person
             .mentions
             .iter()
             .find(|pm| pm.paragraph == m.paragraph && pm.start >= m.end)?;
-        let k = p.toks.iter().position(|t| t.cstart >= pm.start)?;
+        let k = p.token_from(pm.start)?;
         (k - after <= 12 && (after..k).all(role_word)).then_some((k, person))
     });
     if let Some((_, person)) = first.min_by_key(|(k, _)| *k) {
@@ -75,7 +75,7 @@ pub(crate) fn person_beside<'p>(
                 .iter()
                 .rev()
                 .find(|pm| pm.paragraph == m.paragraph && pm.end <= m.start)?;
-            let k = p.toks.iter().position(|t| t.cstart >= pm.end)?;
+            let k = p.token_from(pm.end)?;
             // `Bui Xuan Hoan, Director of …`, `Bui Xuan Hoan of the Ministry`.
             let appositive = p.toks.get(k).is_some_and(|t| t.is(",") || t.fold == "of");
             (appositive && before - k <= 12 && (k..before).all(role_word)).then_some((k, person))

@@ -18,7 +18,7 @@ pub fn from_hosting(paras: &[Para<'_, '_>], people: &mut [Person], host: Option<
     for person in people.iter_mut().filter(|x| x.country.is_none()) {
         let found = person.mentions.iter().find_map(|m| {
             let p = paras.iter().find(|p| p.index == m.paragraph)?;
-            let verb = p.toks.iter().position(|t| t.cstart >= m.end)?;
+            let verb = p.token_from(m.end)?;
             let t = &p.toks[verb];
             if !(t.is_word() && p.lex.is_function(&t.fold, FunctionClass::HostVerb)) {
                 return None;
@@ -29,15 +29,7 @@ pub fn from_hosting(paras: &[Para<'_, '_>], people: &mut [Person], host: Option<
             (verb + 1..p.toks.len())
                 .take_while(|&k| !(p.toks[k].is(".") || p.toks[k].is(";")))
                 .filter(|&k| k >= 1 && p.toks[k - 1].fold == "in")
-                .find_map(|k| {
-                    p.place(k).and_then(|(name, kind, country)| {
-                        if kind == "country" {
-                            Some(name.to_string())
-                        } else {
-                            country.map(str::to_string)
-                        }
-                    })
-                })
+                .find_map(|k| p.place_country(k).map(str::to_string))
         });
         if found.is_some() {
             person.country = found;

@@ -112,15 +112,9 @@ fn strip_country(p: &Para<'_, '_>, mut a: usize, mut b: usize) -> (usize, usize,
     }
     if country.is_none() {
         country = (a..b).find_map(|i| {
-            p.demonym(i).map(str::to_string).or_else(|| {
-                p.place(i).and_then(|(n, k, c)| {
-                    if k == "country" {
-                        Some(n.to_string())
-                    } else {
-                        c.map(str::to_string)
-                    }
-                })
-            })
+            p.demonym(i)
+                .or_else(|| p.place_country(i))
+                .map(str::to_string)
         });
     }
     (a, b, country)

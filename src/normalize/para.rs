@@ -85,6 +85,25 @@ impl<'a, 'l> Para<'a, 'l> {
         })
     }
 
+    /// The country of the place at token `i`: itself for a country, else
+    /// the country it is in.
+    pub fn place_country(&self, i: usize) -> Option<&'l str> {
+        self.place(i).and_then(|(name, kind, country)| {
+            if kind == "country" {
+                Some(name)
+            } else {
+                country
+            }
+        })
+    }
+
+    /// The first token that starts at or after character `c` (tokens are in
+    /// text order).
+    pub fn token_from(&self, c: usize) -> Option<usize> {
+        let i = self.toks.partition_point(|t| t.cstart < c);
+        (i < self.toks.len()).then_some(i)
+    }
+
     /// Token `i` heads an organization name.
     pub fn is_org_head(&self, i: usize) -> bool {
         self.entry(i, |e| matches!(e, Entry::OrgHead(_)).then_some(()))

@@ -148,14 +148,7 @@ pub(crate) fn read_roles(p: &Para<'_, '_>, a: usize, b: usize, skip: &[usize], c
                 Entry::Org { country, .. } => country.as_deref(),
                 _ => None,
             });
-            if let Some(c) = p
-                .demonym(i)
-                .or_else(|| {
-                    p.place(i)
-                        .and_then(|(n, k, c)| if k == "country" { Some(n) } else { c })
-                })
-                .or(known_org)
-            {
+            if let Some(c) = p.demonym(i).or_else(|| p.place_country(i)).or(known_org) {
                 ctx.inner_country.get_or_insert_with(|| c.to_string());
             }
         }
