@@ -34,6 +34,13 @@ pub fn is_format_a_caption(text: &str) -> bool {
             .any(|p| folded.trim_start().starts_with(p))
     };
     let short = || text.split_whitespace().take(81).count() <= 80;
+    // `PHOTO: MINISTRY OF FOREIGN AFFAIRS, SINGAPORE` on a line of its own
+    // under the caption it credits.
+    if let Some((_, credit)) = text.rsplit_once('\n')
+        && is_credit_line(credit)
+    {
+        return short();
+    }
     if let Some(inner) = text.strip_suffix(')')
         && let Some(open) = inner.rfind('(')
     {
@@ -62,6 +69,18 @@ pub fn is_format_a_caption(text: &str) -> bool {
             && is_credit(tail)
             && short()
     })
+}
+
+/// A credit line: a credit word, a colon, and at most six words of source
+/// (`Photo: VNA`, `PHOTO: MINISTRY OF FOREIGN AFFAIRS, SINGAPORE`).
+fn is_credit_line(line: &str) -> bool {
+    let Some((label, source)) = line.trim().split_once(':') else {
+        return false;
+    };
+    let label = crate::text::fold(label);
+    PHOTO_CREDITS.contains(&label.trim())
+        && !source.trim().is_empty()
+        && source.split_whitespace().count() <= 6
 }
 
 /// A short paragraph that describes a photo, with no image line or credit to
@@ -304,6 +323,13 @@ mod tests {
         assert!(!is_format_a_caption("The talks (in Hanoi/Vientiane)"));
         assert!(is_format_a_caption(
             "The minister met the guests.\nPHOTO: MINISTRY OF FOREIGN AFFAIRS"
+        ));
+        // A credit line of its own, under a caption that ends in page debris.
+        assert!(is_format_a_caption(
+            "The minister met the guests. D\nPHOTO: MINISTRY OF FOREIGN AFFAIRS, SINGAPORE"
+        ));
+        assert!(!is_format_a_caption(
+            "The minister met the guests.\nPhotos: they toured the plant of the company in the north"
         ));
     }
 

@@ -127,6 +127,7 @@ pub fn parse_article(text: &Text, opts: &ParseOptions) -> Result<Parsed, Error> 
         });
     }
     let (signoff, trailer) = take_tail(src, &mut chunks);
+    drop_image_titles(src, &mut chunks, &mut warnings);
     let bodies = chunks
         .iter()
         .filter(|c| c.kind == ParagraphKind::Body)
@@ -385,6 +386,40 @@ fn drop_repeated_lede(src: &str, chunks: &mut Vec<Chunk>) {
     }
 }
 
+/// Longest line, in words, read as an image's title.
+const IMAGE_TITLE_WORDS: usize = 12;
+
+/// Pages print an image's title and then its alt text, often the same words
+/// (`S. Korea-ASEAN summit` twice). Two adjacent one-line paragraphs that
+/// are identical and short, and do not end a sentence, are that pair: they
+/// are no part of the body, and a warning keeps what was dropped. The lede
+/// is never one (format B repeats it on purpose).
+fn drop_image_titles(src: &str, chunks: &mut Vec<Chunk>, warnings: &mut Vec<String>) {
+    let title = |c: &Chunk| {
+        let text = &src[c.start()..c.end()];
+        (c.kind == ParagraphKind::Body
+            && c.lines.len() == 1
+            && !ends_sentence(text)
+            && text.split_whitespace().take(IMAGE_TITLE_WORDS + 1).count() <= IMAGE_TITLE_WORDS)
+            .then(|| collapse(text))
+    };
+    let Some(lede) = chunks.iter().position(|c| c.kind == ParagraphKind::Body) else {
+        return;
+    };
+    let mut i = lede + 1;
+    while i + 1 < chunks.len() {
+        match title(&chunks[i]) {
+            Some(t) if !t.is_empty() && title(&chunks[i + 1]).as_ref() == Some(&t) => {
+                warnings.push(format!(
+                    "image-title: a repeated image title is not body text: {t}"
+                ));
+                chunks.drain(i..i + 2);
+            }
+            _ => i += 1,
+        }
+    }
+}
+
 /// A dateline opens the first body paragraph, or else the second.
 fn take_dateline(src: &str, chunks: &mut [Chunk]) -> Option<Dateline> {
     for c in chunks
@@ -474,6 +509,26 @@ mod tests {
         assert_eq!(p.paragraphs[1].image_alt.as_deref(), Some("Head line"));
         for para in &p.paragraphs {
             assert_eq!(collapse(&src[para.span[0]..para.span[1]]), para.text);
+        }
+    }
+
+    #[test]
+    fn a_repeated_image_title_is_not_body() {
+        let p =
+            parse("28 October 2022\n\nThe lede.\n\nTalks in Seoul\n\nTalks in Seoul\n\nMore text.");
+        assert_eq!(texts(&p), [(Body, "The lede."), (Body, "More text.")]);
+        assert!(p.warnings.iter().any(|w| w.starts_with("image-title: ")));
+        // Once, a sentence, or apart: body as written.
+        for src in [
+            "28 October 2022\n\nThe lede.\n\nTalks in Seoul\n\nMore text.",
+            "28 October 2022\n\nThe lede.\n\nHe agreed.\n\nHe agreed.\n\nMore.",
+            "28 October 2022\n\nThe lede.\n\nTalks\n\nMore.\n\nTalks",
+        ] {
+            let p = parse(src);
+            assert!(
+                p.warnings.iter().all(|w| !w.starts_with("image-title")),
+                "{src}"
+            );
         }
     }
 
