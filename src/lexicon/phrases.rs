@@ -33,6 +33,9 @@ pub enum Entry {
     },
     /// The head word of an organization name, and the role that leads it.
     OrgHead(Option<String>),
+    /// A word that opens an organization's name before its head
+    /// (`Municipal` Police Department, `Standing` Committee).
+    OrgQualifier,
     /// A known organization.
     Org {
         /// Its name.
@@ -123,6 +126,7 @@ pub const TABLES: &[(&str, &str, usize)] = &[
     ("name_order", include_str!("name_order.tsv"), 3),
     ("name_words", include_str!("name_words.tsv"), 3),
     ("org_heads", include_str!("org_heads.tsv"), 2),
+    ("org_qualifiers", include_str!("org_qualifiers.tsv"), 1),
     ("organizations", include_str!("organizations.tsv"), 3),
     ("places", include_str!("places.tsv"), 4),
     ("ranks", include_str!("ranks.tsv"), 2),
@@ -278,6 +282,7 @@ impl Builder {
                 expansion: dash(cols[2]),
             },
             "org_heads" => Entry::OrgHead(dash(cols[1])),
+            "org_qualifiers" => Entry::OrgQualifier,
             "organizations" => Entry::Org {
                 name: cols[1].to_string(),
                 country: dash(cols[2]).filter(|c| c != "*"),

@@ -171,7 +171,11 @@ pub fn context(p: &Para<'_, '_>, a: usize, b: usize, names: &[bool]) -> Context 
     // An appositive: `To Lam, Minister of Public Security, said`, or
     // `Vilay Lakhamphong, the Lao Minister of Public Security, …`.
     let mut r = b + 1;
-    if p.toks.get(r).is_some_and(|t| t.fold == "the" && !t.cap) {
+    // `…, the Lao Minister of …`, `…, a member of the Politburo, …`.
+    if p.toks
+        .get(r)
+        .is_some_and(|t| matches!(t.fold.as_str(), "the" | "a" | "an") && !t.cap)
+    {
         r += 1;
     }
     // `Gen. Prayut Chan-o-cha of Thailand`.
@@ -218,11 +222,23 @@ pub fn context(p: &Para<'_, '_>, a: usize, b: usize, names: &[bool]) -> Context 
                 .get(k)
                 .is_some_and(|t| t.cap && crate::lexicon::calendar_word(&t.fold).is_some())
         };
+        // `To Lam, Minister of Public Security (MPS) and his aides worked`:
+        // `and` before a plain lowercase word joins the clause, not a name.
+        let lowercase_clause = |k: usize| {
+            p.toks.get(k).is_some_and(|t| {
+                t.is_word()
+                    && !t.cap
+                    && t.fold != "the"
+                    && !p.is_connector(k)
+                    && p.role_class(k).is_none()
+            })
+        };
         let closed = p.toks.get(end).is_none_or(|t| {
             (!t.is_word() && !t.is("'s"))
                 || (!t.cap && !p.is_connector(end))
                 || (t.fold == "and" && p.is_rank(end + 1))
                 || (p.is_connector(end) && calendar(end + 1))
+                || (p.is_connector(end) && lowercase_clause(end + 1))
         });
         if !closed {
             return ctx;

@@ -24,8 +24,9 @@ struct Found {
     mention: Option<Mention>,
 }
 
-/// Extend right from `i` over `of|for|on [the] Capitalized…` complements.
-fn complements(p: &Para<'_, '_>, mut i: usize, claimed: &[bool]) -> usize {
+/// Extend right from `i` over `of|for|on [the] Capitalized…` complements of
+/// the name that starts at `a`.
+fn complements(p: &Para<'_, '_>, a: usize, mut i: usize, claimed: &[bool]) -> usize {
     // `… Police Department on November 20`: a date is no part of a name.
     let cap_word = |k: usize| {
         k < p.toks.len()
@@ -65,11 +66,24 @@ fn complements(p: &Para<'_, '_>, mut i: usize, claimed: &[bool]) -> usize {
         // `Commission for Propaganda of the HCMC Party Committee`: a
         // complement `of the …` with a head of its own is another
         // organization (`Communist Party of Vietnam Central Committee` is one).
-        if from >= 2 && p.toks[from - 1].fold == "the" && (from..k).any(|j| p.is_body(j)) {
+        // A name of generic words alone (`Standing Committee`, `Office`)
+        // is named by its complement: `Office of the Party Central
+        // Committee`.
+        if !generic_name(p, a, i)
+            && from >= 2
+            && p.toks[from - 1].fold == "the"
+            && (from..k).any(|j| p.is_body(j))
+        {
             return i;
         }
         i = k;
     }
+}
+
+/// Tokens `a..b` are generic words alone (`Standing Committee`, `Office`),
+/// a name only with its complement.
+fn generic_name(p: &Para<'_, '_>, a: usize, b: usize) -> bool {
+    (a..b).all(|j| p.is_org_head(j) || p.is_org_qualifier(j) || !p.toks[j].is_word())
 }
 
 /// Split a leading nationality word and a trailing `of [the] <country>` off
@@ -120,6 +134,19 @@ fn strip_country(p: &Para<'_, '_>, mut a: usize, mut b: usize) -> (usize, usize,
     (a, b, country)
 }
 
+/// Tokens `a..b` sit in a parenthesis that closes the paragraph and holds
+/// only a credit: `(Yonhap)`, `(Xinhua/Liu Weibing)`, `(Photo: VNA)`.
+fn in_closing_credit(p: &Para<'_, '_>, a: usize, b: usize) -> bool {
+    let credit = |t: &crate::text::Token| t.is_word() || t.is("/") || t.is(":");
+    let Some(open) = (0..a).rev().take(3).find(|&k| !credit(&p.toks[k])) else {
+        return false;
+    };
+    let Some(close) = (b..p.toks.len()).take(6).find(|&k| !credit(&p.toks[k])) else {
+        return false;
+    };
+    p.toks[open].is("(") && p.toks[close].is(")") && p.toks[close + 1..].iter().all(|t| t.is("."))
+}
+
 /// Find the organizations in `paras`, given the people found already.
 pub fn resolve(
     paras: &[Para<'_, '_>],
@@ -149,6 +176,13 @@ pub fn resolve(
                 if name.chars().all(|c| !c.is_lowercase())
                     && !written.starts_with(char::is_uppercase)
                 {
+                    i = tag.end;
+                    continue;
+                }
+                // `… the ministry said. (Yonhap)`, `(Xinhua/Liu Weibing)`: a
+                // credit names the outlet that took the photo or filed the
+                // story, not a body of the article.
+                if in_closing_credit(p, tag.start, tag.end) {
                     i = tag.end;
                     continue;
                 }
@@ -197,8 +231,16 @@ pub fn resolve(
                 let mut a = p.tag(i).map_or(i, |t| t.start);
                 while a > 0 {
                     let k = a - 1;
-                    if org_word(k) {
+                    if org_word(k) || (p.is_org_qualifier(k) && p.toks[k].cap && !claimed[k]) {
                         a = p.tag(k).map_or(k, |t| t.start);
+                    } else if p.toks[k].fold == "and"
+                        && k > 0
+                        && org_word(k - 1)
+                        && !p.is_body(k - 1)
+                    {
+                        // `Fire Prevention and Fighting Police`; `Municipal
+                        // Police and Fire Police` are two bodies.
+                        a = k;
                     } else if p.toks[k].is("'s")
                         && k > 0
                         && org_word(k - 1)
@@ -247,7 +289,7 @@ pub fn resolve(
                 {
                     a += 1;
                 }
-                let b = complements(p, head_end, claimed);
+                let b = complements(p, a, head_end, claimed);
                 let (s, e, country) = strip_country(p, a, b);
                 // A lone generic head (`the Government`, `the Party`) names
                 // nothing on its own; `the Vietnamese Government` and `the
@@ -265,7 +307,18 @@ pub fn resolve(
                     national: true,
                     mention: Some(p.mention(a, b)),
                 });
-                i = p.paren_acronym_at(b).map_or(b, |k| k + 2);
+                // `Standing Committee of the National People's Congress`
+                // holds the Congress too: read on inside the name (`the`
+                // marks a body of its own; `Department of Criminal Police`
+                // names one body).
+                let nested = generic_name(p, a, head_end)
+                    && p.toks.get(head_end + 1).is_some_and(|t| t.fold == "the")
+                    && (head_end..b).any(|j| p.is_body(j));
+                i = match p.paren_acronym_at(b) {
+                    Some(k) => k + 2,
+                    None if nested => head_end,
+                    None => b,
+                };
                 continue;
             }
             // An acronym after a leader's role: `Minister of Public Security (MoPS)`.

@@ -110,6 +110,12 @@ impl<'a, 'l> Para<'a, 'l> {
             .is_some()
     }
 
+    /// Token `i` opens an organization's name before its head (`Municipal`).
+    pub fn is_org_qualifier(&self, i: usize) -> bool {
+        self.entry(i, |e| matches!(e, Entry::OrgQualifier).then_some(()))
+            .is_some()
+    }
+
     /// The leader's role of an organization head at `i` (`Ministry` → `minister`).
     pub fn org_leader(&self, i: usize) -> Option<&'l str> {
         self.entry(i, |e| match e {
