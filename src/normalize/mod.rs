@@ -50,7 +50,8 @@ pub fn normalize_explained(text: Text, parsed: Parsed, lex: &Lexicon) -> (Record
         .collect();
     let mut found = people::resolve(&paras, lex, &mut warnings);
     // Where the article is set: its dateline's place, else its outlet's
-    // country (`(KPL)`, `MPS -`, a `VNA` sign-off).
+    // country (`(KPL)`, `MPS -`, a `VNA` sign-off), else, for bodies only,
+    // the country most of its place mentions are in.
     let host = parsed
         .dateline
         .as_ref()
@@ -64,7 +65,11 @@ pub fn normalize_explained(text: Text, parsed: Parsed, lex: &Lexicon) -> (Record
         .or(parsed.signoff.as_deref())
         .and_then(|a| a.split('/').find_map(crate::lexicon::agency))
         .and_then(|a| a.country);
-    let home = host.or(outlet);
+    let dateline_place = parsed.dateline.as_ref().and_then(|d| d.place.as_deref());
+    let places = places::resolve(&paras, &found.claimed, dateline_place);
+    let home = host
+        .or(outlet)
+        .or_else(|| places::dominant_country(&places));
     // Organizations take a leader's country (`the MoPS` of a Vietnamese
     // minister), as far as any evidence gives it; people's own countries are
     // settled strongest evidence first: a delegation's country before the
@@ -73,12 +78,12 @@ pub fn normalize_explained(text: Text, parsed: Parsed, lex: &Lexicon) -> (Record
     countries::from_hosting(&paras, &mut provisional, host);
     countries::from_names(&mut provisional, &found.cultures, host, lex);
     let organizations = orgs::resolve(&paras, lex, &provisional, &found.claimed, home);
+    let mut places = places;
+    places::outside_organizations(&mut places, &organizations);
     drop(provisional);
     countries::from_delegations(&paras, &mut found.people, &organizations);
     countries::from_hosting(&paras, &mut found.people, host);
     countries::from_names(&mut found.people, &found.cultures, host, lex);
-    let dateline_place = parsed.dateline.as_ref().and_then(|d| d.place.as_deref());
-    let places = places::resolve(&paras, &found.claimed, dateline_place);
     let bodies: Vec<usize> = parsed
         .paragraphs
         .iter()

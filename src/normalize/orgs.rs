@@ -134,6 +134,76 @@ fn strip_country(p: &Para<'_, '_>, mut a: usize, mut b: usize) -> (usize, usize,
     (a, b, country)
 }
 
+/// Words joining the words of a name an acronym spells out.
+const ACRONYM_JOINERS: &[&str] = &["-", "and", "for", "of", "on", "the", "&"];
+
+/// `Asia-Pacific Economic Cooperation (APEC)`: the acronym at `a..b`, in
+/// parentheses, spelled out by the capitalized words before them (each word
+/// gives the acronym one or more of its first letters: IPU from
+/// `Inter-Parliamentary Union`). Returns the first word.
+fn spelled_out(p: &Para<'_, '_>, a: usize, b: usize) -> Option<usize> {
+    if b != a + 1 || a < 2 || !p.toks[a - 1].is("(") || !p.toks.get(b).is_some_and(|t| t.is(")")) {
+        return None;
+    }
+    let letters: Vec<char> = p.slice(a, b).chars().flat_map(char::to_lowercase).collect();
+    let mut words: Vec<&str> = Vec::new();
+    let mut s = a - 1;
+    while s > 0 && words.len() < 12 {
+        let t = &p.toks[s - 1];
+        let joiner = ACRONYM_JOINERS.contains(&t.fold.as_str()) && !t.cap;
+        if !(joiner || (t.is_word() && t.cap)) {
+            break;
+        }
+        s -= 1;
+        if joiner {
+            continue;
+        }
+        words.insert(0, t.fold.as_str());
+        if spells(&letters, &words) {
+            return Some(s);
+        }
+    }
+    None
+}
+
+/// Each word gives a prefix of itself, in order, and together they make
+/// `letters`.
+fn spells(letters: &[char], words: &[&str]) -> bool {
+    let Some((first, rest)) = words.split_first() else {
+        return letters.is_empty();
+    };
+    let prefix = first
+        .chars()
+        .zip(letters)
+        .take_while(|(w, l)| w == *l)
+        .count();
+    (1..=prefix).rev().any(|k| spells(&letters[k..], rest))
+}
+
+/// The country stated right before token `a`: a nationality word (`Lao`)
+/// or a country's possessive (`Vietnam's`).
+fn country_before(p: &Para<'_, '_>, a: usize) -> Option<String> {
+    let k = a.checked_sub(1)?;
+    if let Some(c) = p.demonym(k) {
+        return Some(c.to_string());
+    }
+    if p.toks[k].is("'s")
+        && let Some((name, "country", _)) = k.checked_sub(1).and_then(|j| p.place(j))
+    {
+        return Some(name.to_string());
+    }
+    None
+}
+
+/// Token `a` follows a credit label and its colon: `Photo: VNA`,
+/// `Source: Ministry of Foreign Affairs` (`trailer_labels.tsv`).
+fn after_credit_label(p: &Para<'_, '_>, a: usize) -> bool {
+    a >= 2
+        && p.toks[a - 1].is(":")
+        && crate::lexicon::trailer_label(&format!("{}:", p.toks[a - 2].fold))
+            .is_some_and(|(follow, _, _)| follow == crate::lexicon::TrailerFollow::Text)
+}
+
 /// Tokens `a..b` sit in a parenthesis that closes the paragraph and holds
 /// only a credit: `(Yonhap)`, `(Xinhua/Liu Weibing)`, `(Photo: VNA)`.
 fn in_closing_credit(p: &Para<'_, '_>, a: usize, b: usize) -> bool {
@@ -182,7 +252,7 @@ pub fn resolve(
                 // `… the ministry said. (Yonhap)`, `(Xinhua/Liu Weibing)`: a
                 // credit names the outlet that took the photo or filed the
                 // story, not a body of the article.
-                if in_closing_credit(p, tag.start, tag.end) {
+                if in_closing_credit(p, tag.start, tag.end) || after_credit_label(p, tag.start) {
                     i = tag.end;
                     continue;
                 }
@@ -208,6 +278,22 @@ pub fn resolve(
                 let acronym = p
                     .paren_acronym_at(end)
                     .map(|k| p.slice(k, k + 1).to_string());
+                // `Asia-Pacific Economic Cooperation (APEC)`: the text spells
+                // the acronym out; the spelled-out name is the body's.
+                if let Some(s) = spelled_out(p, tag.start, tag.end) {
+                    found.push(Found {
+                        name: p.phrase(s, tag.start - 1, &[]),
+                        acronym: Some(written.to_string()),
+                        country,
+                        national,
+                        mention: Some(p.mention(s, tag.start - 1)),
+                    });
+                    i = tag.end + 1;
+                    continue;
+                }
+                // `the Lao National Assembly`, `Vietnam's National Assembly`.
+                let country =
+                    country.or_else(|| national.then(|| country_before(p, tag.start)).flatten());
                 found.push(Found {
                     name,
                     acronym,
@@ -233,6 +319,15 @@ pub fn resolve(
                     let k = a - 1;
                     if org_word(k) || (p.is_org_qualifier(k) && p.toks[k].cap && !claimed[k]) {
                         a = p.tag(k).map_or(k, |t| t.start);
+                    } else if p.toks[k].is("-")
+                        && k > 0
+                        && p.toks[k - 1].end == p.toks[k].start
+                        && p.toks[k].end == p.toks[k + 1].start
+                        && (org_word(k - 1) || p.toks[k - 1].cap)
+                    {
+                        // `Inter-Parliamentary Union`, `Japan-Vietnam
+                        // Friendship Parliamentary Alliance`.
+                        a = k - 1;
                     } else if p.toks[k].fold == "and"
                         && k > 0
                         && org_word(k - 1)
@@ -278,6 +373,12 @@ pub fn resolve(
                             mention: Some(p.mention(a, head_end)),
                         });
                     }
+                    i = head_end;
+                    continue;
+                }
+                // `PHOTO: MINISTRY OF FOREIGN AFFAIRS, SINGAPORE` credits the
+                // photo; it names no body of the article.
+                if after_credit_label(p, a) {
                     i = head_end;
                     continue;
                 }
@@ -501,4 +602,28 @@ fn assemble(mut found: Vec<Found>, bare: Vec<(usize, Mention)>) -> Vec<Organizat
     }
     orgs.sort_by_key(|o| o.mentions.first().map(|m| (m.paragraph, m.start)));
     orgs
+}
+
+#[cfg(test)]
+mod tests {
+    use super::spells;
+
+    #[test]
+    fn an_acronym_is_spelled_by_word_prefixes() {
+        let letters = |s: &str| s.chars().collect::<Vec<_>>();
+        assert!(spells(
+            &letters("apec"),
+            &["asia", "pacific", "economic", "cooperation"]
+        ));
+        assert!(spells(
+            &letters("ipu"),
+            &["inter", "parliamentary", "union"]
+        ));
+        assert!(!spells(
+            &letters("apec"),
+            &["pacific", "economic", "cooperation"]
+        ));
+        assert!(!spells(&letters("who"), &["world", "health"]));
+        assert!(!spells(&letters("un"), &["united", "nations", "office"]));
+    }
 }

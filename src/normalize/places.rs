@@ -4,7 +4,7 @@
 
 use rustc_hash::FxHashMap as HashMap;
 
-use crate::model::Place;
+use crate::model::{Mention, Organization, Place};
 use crate::normalize::para::Para;
 use crate::text::slug;
 
@@ -76,4 +76,45 @@ fn title_case(written: &str) -> String {
         })
         .collect::<Vec<_>>()
         .join(" ")
+}
+
+/// The country that more than half of the article's place mentions are in
+/// (a country counts as itself); `None` when no country has a majority.
+pub fn dominant_country(places: &[Place]) -> Option<&str> {
+    let mut counts: Vec<(&str, usize)> = Vec::new();
+    let mut total = 0;
+    for place in places {
+        let Some(c) = place.country.as_deref() else {
+            continue;
+        };
+        total += place.mentions.len();
+        match counts.iter_mut().find(|(name, _)| *name == c) {
+            Some((_, n)) => *n += place.mentions.len(),
+            None => counts.push((c, place.mentions.len())),
+        }
+    }
+    counts
+        .into_iter()
+        .find(|&(_, n)| 2 * n > total)
+        .map(|(c, _)| c)
+}
+
+/// Drop the place mentions that lie inside an organization's mention
+/// (`Asia` in `Asia-Pacific Economic Cooperation`), and the places left with
+/// none (the dateline's place, which has none of its own, stays). A country
+/// keeps its mentions: `the Senate of Romania` is Romania's Senate.
+pub fn outside_organizations(places: &mut Vec<Place>, orgs: &[Organization]) {
+    let inside = |m: &Mention| {
+        orgs.iter()
+            .flat_map(|o| &o.mentions)
+            .any(|o| o.paragraph == m.paragraph && o.start <= m.start && m.end <= o.end)
+    };
+    places.retain_mut(|place| {
+        if place.kind == "country" {
+            return true;
+        }
+        let had = !place.mentions.is_empty();
+        place.mentions.retain(|m| !inside(m));
+        !had || !place.mentions.is_empty()
+    });
 }
