@@ -34,6 +34,7 @@ fn complements(p: &Para<'_, '_>, a: usize, mut i: usize, claimed: &[bool]) -> us
             && p.toks[k].is_word()
             && p.toks[k].cap
             && crate::lexicon::calendar_word(&p.toks[k].fold).is_none()
+            && !p.is_rank(k)
             && p.role_class(k)
                 .is_none_or(|c| c != RoleClass::Head && c != RoleClass::Modifier)
     };
@@ -56,12 +57,37 @@ fn complements(p: &Para<'_, '_>, a: usize, mut i: usize, claimed: &[bool]) -> us
             return i;
         }
         let from = k;
-        while cap_word(k)
-            || (k + 1 < p.toks.len()
-                && (p.toks[k].is(",") || p.toks[k].fold == "and" || p.toks[k].is("'s"))
-                && cap_word(k + 1))
-        {
-            k += 1;
+        // `Covid-19`: a hyphen between two words with no space around it.
+        let hyphenated = |k: usize| {
+            k > from
+                && k + 1 < p.toks.len()
+                && p.toks[k].is("-")
+                && p.toks[k - 1].end == p.toks[k].start
+                && p.toks[k].end == p.toks[k + 1].start
+                && p.toks[k + 1].is_word()
+                && !claimed[k + 1]
+        };
+        loop {
+            if hyphenated(k) {
+                k += 2;
+            } else if cap_word(k)
+                || (k + 1 < p.toks.len()
+                    && (p.toks[k].is(",") || p.toks[k].fold == "and" || p.toks[k].is("'s"))
+                    && cap_word(k + 1))
+            {
+                k += 1;
+            } else {
+                break;
+            }
+        }
+        // `National Assembly of Mozambique Esperanca Bias`: after a country
+        // only a body's words go on (`Communist Party of Vietnam Central
+        // Committee`); a name that follows is a person's.
+        if let Some((_, "country", _)) = p.place(from) {
+            let country_end = p.tag(from).map_or(from + 1, |t| t.end);
+            if !(country_end..k).any(|j| p.is_body(j)) {
+                k = country_end.min(k);
+            }
         }
         // `Commission for Propaganda of the HCMC Party Committee`: a
         // complement `of the …` with a head of its own is another
@@ -78,6 +104,22 @@ fn complements(p: &Para<'_, '_>, a: usize, mut i: usize, claimed: &[bool]) -> us
         }
         i = k;
     }
+}
+
+/// `( Youth )` closing at token `close`: one to three capitalized words in
+/// parentheses, not an acronym. Returns the `(`.
+fn gloss_before(p: &Para<'_, '_>, close: usize) -> Option<usize> {
+    if !p.toks[close].is(")") {
+        return None;
+    }
+    let open = (close.saturating_sub(4)..close)
+        .rev()
+        .find(|&j| !p.toks[j].is_word())?;
+    let words = open + 1..close;
+    (p.toks[open].is("(")
+        && !words.is_empty()
+        && words.clone().all(|j| p.toks[j].cap && !p.is_acronym(j)))
+    .then_some(open)
 }
 
 /// Tokens `a..b` are generic words alone (`Standing Committee`, `Office`),
@@ -270,11 +312,27 @@ pub fn resolve(
                 while end > tag.end && !p.is_org_head(end - 1) {
                     end -= 1;
                 }
-                let name = if end > tag.end {
+                let mut name = if end > tag.end {
                     format!("{name} {}", p.phrase(tag.end, end, &[]))
                 } else {
                     name
                 };
+                // `National Assembly of People's Power`, `Vietnam Fatherland
+                // Front of HCMC`; `the National Assembly of Laos` is Laos's.
+                let mut country = country;
+                // (`National Assembly's Committee for …` is two bodies.)
+                let possessive = p.toks.get(end).is_some_and(|t| t.is("'s"));
+                if national && !possessive && !in_closing_credit(p, tag.start, tag.end) {
+                    let b = complements(p, tag.start, end, claimed);
+                    if b > end {
+                        let (_, e, stated) = strip_country(p, tag.start, b);
+                        if e > end {
+                            name = format!("{name} {}", p.phrase(end, e, &[]));
+                        }
+                        country = country.or(stated);
+                        end = b;
+                    }
+                }
                 let acronym = p
                     .paren_acronym_at(end)
                     .map(|k| p.slice(k, k + 1).to_string());
@@ -328,6 +386,13 @@ pub fn resolve(
                         // `Inter-Parliamentary Union`, `Japan-Vietnam
                         // Friendship Parliamentary Alliance`.
                         a = k - 1;
+                    } else if let Some(open) = gloss_before(p, k)
+                        && open > 0
+                        && org_word(open - 1)
+                    {
+                        // `Tuoi Tre (Youth) Newspaper`: a translation in
+                        // parentheses inside the name.
+                        a = open;
                     } else if p.toks[k].fold == "and"
                         && k > 0
                         && org_word(k - 1)
