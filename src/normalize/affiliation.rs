@@ -48,6 +48,7 @@ pub(crate) fn person_beside<'p>(
         (t.is_word() && (t.cap || p.is_connector(k) || p.role_class(k).is_some()))
             || t.is(",")
             || t.is("'s")
+            || t.is("'")
             || t.is("(")
             || t.is(")")
             || t.is(".")

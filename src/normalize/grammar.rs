@@ -345,6 +345,16 @@ pub(crate) fn role_run_back(p: &Para<'_, '_>, end: usize, names: &[bool]) -> (us
             continue;
         }
         if t.is(",") {
+            // `In Singapore, Minister X`: a place after a preposition opens
+            // the sentence; it is no role of the name.
+            let scene = k >= 1
+                && p.place(k - 1).is_some()
+                && p.tag(k - 1)
+                    .and_then(|tag| tag.start.checked_sub(1))
+                    .is_some_and(|s| matches!(p.toks[s].fold.as_str(), "in" | "at" | "from"));
+            if scene {
+                break;
+            }
             // A list of roles (`Politburo member, Deputy Prime Minister`) or
             // a list inside one (`Minister of Labour, Invalids and …`).
             if k >= 1

@@ -518,9 +518,28 @@ pub fn resolve(
             let led = led.get_or_insert_with(|| led_bodies(people));
             f.country = led.get(&fold(&f.name)).cloned().flatten();
         }
-        if f.country.is_none() {
-            f.country = host.map(str::to_string);
+    }
+    // Else the country another mention of the same name gave (`the Senate
+    // Committee on Foreign Relations` again, after its US chairwoman), and
+    // only then the article's home.
+    let mut named: HashMap<String, Option<String>> = HashMap::default();
+    for f in found.iter().filter(|f| f.country.is_some()) {
+        let entry = named
+            .entry(fold(&f.name))
+            .or_insert_with(|| f.country.clone());
+        if *entry != f.country {
+            *entry = None;
         }
+    }
+    for f in found
+        .iter_mut()
+        .filter(|f| f.country.is_none() && f.national)
+    {
+        f.country = named
+            .get(&fold(&f.name))
+            .cloned()
+            .flatten()
+            .or_else(|| host.map(str::to_string));
     }
     // Bare uses of acronyms defined anywhere in the article.
     let acronyms: HashMap<String, usize> = found
