@@ -97,6 +97,15 @@ pub fn from_delegations(
             if i < 2 || p.toks[i - 1].fold != "by" || p.toks[i - 2].fold != "led" {
                 return side_country(p, i);
             }
+            // `a delegation of Thai police led by …`: a nationality word
+            // between the delegation and `led by` is its country.
+            let stated = (i.saturating_sub(10)..i - 2)
+                .rev()
+                .take_while(|&k| !p.toks[k].is(".") && !p.toks[k].is(","))
+                .find_map(|k| p.demonym(k));
+            if let Some(country) = stated {
+                return Some(country.to_string());
+            }
             let led_at = p.toks[i - 2].cstart;
             orgs.iter()
                 .flat_map(|o| o.mentions.iter().map(move |om| (o, om)))
