@@ -1,0 +1,139 @@
+//! The country of each body found, from the strongest evidence: the person
+//! whose role names it, the leader of a body of that name, another mention
+//! of the name, then the article's home; and the merge into organizations.
+
+use rustc_hash::FxHashMap as HashMap;
+
+use crate::model::{Mention, Organization, Person};
+use crate::normalize::affiliation::{led_bodies, person_beside};
+use crate::normalize::para::Para;
+use crate::text::{fold, slug};
+
+use super::Found;
+
+/// Give each national body without a country the best country the
+/// evidence gives.
+pub(super) fn settle(
+    found: &mut [Found],
+    paras: &[Para<'_, '_>],
+    people: &[Person],
+    host: Option<&str>,
+) {
+    // A body named in a person's role (`Chairman of the HCMC People's
+    // Committee Phan Van Mai`, `Le Hoai Trung, Head of the Commission for
+    // External Relations`) is of that person's country.
+    // Else the country of a person who leads a body of that name
+    // (`Minister of Public Security To Lam` for the Ministry of Public
+    // Security), else the country the article is datelined in.
+    let mut led = None;
+    for f in found
+        .iter_mut()
+        .filter(|f| f.country.is_none() && f.national)
+    {
+        if let Some(m) = &f.mention
+            && let Some(p) = paras.iter().find(|p| p.index == m.paragraph)
+        {
+            f.country = person_beside(p, m, people).and_then(|x| x.country.clone());
+        }
+        if f.country.is_none() {
+            let led = led.get_or_insert_with(|| led_bodies(people));
+            f.country = led.get(&fold(&f.name)).cloned().flatten();
+        }
+    }
+    // Else the country another mention of the same name gave (`the Senate
+    // Committee on Foreign Relations` again, after its US chairwoman), and
+    // only then the article's home.
+    let mut named: HashMap<String, Option<String>> = HashMap::default();
+    for f in found.iter().filter(|f| f.country.is_some()) {
+        let entry = named
+            .entry(fold(&f.name))
+            .or_insert_with(|| f.country.clone());
+        if *entry != f.country {
+            *entry = None;
+        }
+    }
+    for f in found
+        .iter_mut()
+        .filter(|f| f.country.is_none() && f.national)
+    {
+        f.country = named
+            .get(&fold(&f.name))
+            .cloned()
+            .flatten()
+            .or_else(|| host.map(str::to_string));
+    }
+}
+
+/// Merge findings into organizations: one per (name, country); a finding
+/// without a country joins the one organization of that name that has one.
+pub(super) fn assemble(mut found: Vec<Found>, bare: Vec<(usize, Mention)>) -> Vec<Organization> {
+    // A body named only by its acronym (`ASEAN`) is the one that acronym
+    // was introduced for (`Association of Southeast Asian Nations (ASEAN)`).
+    let expanded: HashMap<String, (String, Option<String>)> = found
+        .iter()
+        .filter_map(|f| Some((f.acronym.clone()?, (f.name.clone(), f.country.clone()))))
+        .collect();
+    for f in &mut found {
+        if f.acronym.is_none()
+            && let Some((name, country)) = expanded.get(&f.name)
+        {
+            f.name = name.clone();
+            f.country = f.country.take().or_else(|| country.clone());
+        }
+    }
+    let key = |name: &str, country: &Option<String>| (fold(name), country.clone());
+    let mut orgs: Vec<Organization> = Vec::new();
+    let mut index: HashMap<(String, Option<String>), usize> = HashMap::default();
+    let mut slot_of_found = Vec::with_capacity(found.len());
+    // Countries known per name, to place country-less findings.
+    let mut countries: HashMap<String, Vec<Option<String>>> = HashMap::default();
+    for f in &found {
+        let list = countries.entry(fold(&f.name)).or_default();
+        if f.country.is_some() && !list.contains(&f.country) {
+            list.push(f.country.clone());
+        }
+    }
+    for f in found {
+        let mut country = f.country.clone();
+        if country.is_none()
+            && let Some(list) = countries.get(&fold(&f.name))
+            && list.len() == 1
+        {
+            country = list[0].clone();
+        }
+        let k = key(&f.name, &country);
+        let slot = *index.entry(k).or_insert_with(|| {
+            orgs.push(Organization {
+                // Country-qualified so Vietnam's and Laos's ministries differ,
+                // unless the name says it already (`State Bank of Vietnam`).
+                id: match &country {
+                    Some(c) if !slug(&f.name).ends_with(&slug(c)) => {
+                        format!("{}-{}", slug(&f.name), slug(c))
+                    }
+                    _ => slug(&f.name),
+                },
+                name: f.name.clone(),
+                acronym: None,
+                country: country.clone(),
+                mentions: vec![],
+            });
+            orgs.len() - 1
+        });
+        if orgs[slot].acronym.is_none() {
+            orgs[slot].acronym = f.acronym.clone();
+        }
+        if let Some(m) = f.mention {
+            orgs[slot].mentions.push(m);
+        }
+        slot_of_found.push(slot);
+    }
+    for (n, m) in bare {
+        orgs[slot_of_found[n]].mentions.push(m);
+    }
+    for o in &mut orgs {
+        o.mentions.sort_by_key(|m| (m.paragraph, m.start));
+        o.mentions.dedup();
+    }
+    orgs.sort_by_key(|o| o.mentions.first().map(|m| (m.paragraph, m.start)));
+    orgs
+}
