@@ -79,7 +79,7 @@ pub(crate) fn person_beside<'p>(
             let k = p.token_from(pm.end)?;
             // `Bui Xuan Hoan, Director of …`, `Bui Xuan Hoan of the Ministry`.
             let appositive = p.toks.get(k).is_some_and(|t| t.is(",") || t.fold == "of");
-            (appositive && before - k <= 12 && (k..before).all(role_word)).then_some((k, person))
+            (appositive && before - k <= 24 && (k..before).all(role_word)).then_some((k, person))
         })
         .max_by_key(|(k, _)| *k)
         .map(|(_, person)| person)

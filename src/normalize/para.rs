@@ -166,12 +166,17 @@ impl<'a, 'l> Para<'a, 'l> {
     /// Is the body named by tokens `k..end` (after a nationality word)
     /// generic, so the nationality word is its country rather than part of
     /// its name? `Lao Ministry of …`, `Japanese Embassy`, `Cambodian
-    /// Senate`, `Lao National Assembly` are; `Lao News Agency`, `Lao Front
+    /// Senate`, `Lao National Assembly`, `US Senate Committee on …` are (head
+    /// words alone before any complement); `Lao News Agency`, `Lao Front
     /// for National Development`, `Lao National University` are names.
     pub fn generic_body_at(&self, k: usize, end: usize) -> bool {
+        let words = (k..end)
+            .find(|&j| ["of", "for", "on"].contains(&self.toks[j].fold.as_str()))
+            .unwrap_or(end);
         end > k
             && (self.org_leader(k).is_some()
-                || (end - k == 1 && self.is_org_head(k))
+                // `Japanese Embassy`, `US Senate Committee on Armed Services`.
+                || (words > k && (k..words).all(|j| self.is_org_head(j)))
                 || (self.toks[k].fold == "national"
                     && self.toks.get(k + 1).is_some_and(|t| t.fold == "assembly")))
     }

@@ -24,7 +24,7 @@ pub(super) fn settle(
     // External Relations`) is of that person's country.
     // Else the country of a person who leads a body of that name
     // (`Minister of Public Security To Lam` for the Ministry of Public
-    // Security), else the country the article is datelined in.
+    // Security).
     let mut led = None;
     for f in found
         .iter_mut()
@@ -39,6 +39,35 @@ pub(super) fn settle(
             let led = led.get_or_insert_with(|| led_bodies(people));
             f.country = led.get(&fold(&f.name)).cloned().flatten();
         }
+    }
+    // Else the country of the body it belongs to: `the Committee on Armed
+    // Services of the US House of Representatives` is the House's.
+    for n in (0..found.len()).rev() {
+        if found[n].country.is_some() || !found[n].national {
+            continue;
+        }
+        let Some(m) = &found[n].mention else {
+            continue;
+        };
+        let Some(p) = paras.iter().find(|p| p.index == m.paragraph) else {
+            continue;
+        };
+        let Some(k) = p.token_from(m.end) else {
+            continue;
+        };
+        let of_the = p.toks.get(k).is_some_and(|t| t.fold == "of")
+            && p.toks.get(k + 1).is_some_and(|t| t.fold == "the");
+        // (`of the US House …`: the House's mention may start after the
+        // country word.)
+        let Some(owner) = p.toks.get(k + 2).filter(|_| of_the).map(|t| t.cstart) else {
+            continue;
+        };
+        let owner_end = p.toks.get(k + 3).map_or(owner, |t| t.cstart);
+        found[n].country = found
+            .iter()
+            .filter_map(|g| g.mention.as_ref().map(|gm| (gm, &g.country)))
+            .find(|(gm, _)| gm.paragraph == m.paragraph && (owner..=owner_end).contains(&gm.start))
+            .and_then(|(_, c)| c.clone());
     }
     // Else the country another mention of the same name gave (`the Senate
     // Committee on Foreign Relations` again, after its US chairwoman), and

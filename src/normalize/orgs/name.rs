@@ -20,7 +20,9 @@ pub(super) fn complements(p: &Para<'_, '_>, a: usize, mut i: usize, claimed: &[b
     };
     loop {
         let mut k = i;
-        if k < p.toks.len() && p.toks[k].is("'s") && cap_word(k + 1) {
+        // `Women's Union` is one name; `Party Central Committee's Commission
+        // for Organisation` two bodies: a head word owns the one after it.
+        if k < p.toks.len() && p.toks[k].is("'s") && cap_word(k + 1) && !p.is_org_head(k - 1) {
             k += 1;
         } else if k < p.toks.len()
             && ["of", "for", "on"].contains(&p.toks[k].fold.as_str())
