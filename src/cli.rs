@@ -177,13 +177,14 @@ enum InputFormat {
     Jsonl,
 }
 
-/// Documents per batch in stream mode.
-const STREAM_BATCH: usize = 256;
-
 impl InputArgs {
     /// INPUT arguments plus --files-from paths plus, with --input jsonl
     /// (check and render), the documents on stdin: a lazy walk.
-    fn items(&self, args: &[PathBuf]) -> io::Result<Box<dyn Iterator<Item = Walked> + Send>> {
+    fn items(
+        &self,
+        args: &[PathBuf],
+        max_bytes: u64,
+    ) -> io::Result<Box<dyn Iterator<Item = Walked> + Send>> {
         let mut paths = args.to_vec();
         if let Some(list) = &self.files_from {
             let text = if list.as_os_str() == "-" {
@@ -202,18 +203,14 @@ impl InputArgs {
                     .map(path_from_bytes),
             );
         }
-        let mut docs = Vec::new();
+        let walk = read::walk(paths);
         if self.input.is_some() {
-            let mut reader = crate::stream::Reader::new(io::BufReader::new(io::stdin()));
-            let mut bad = Vec::new();
-            while let Some(batch) = reader.batch(STREAM_BATCH, &mut bad)? {
-                docs.extend(batch.into_iter().map(|(_, input)| Walked::Input(input)));
-            }
-            for e in bad {
-                eprintln_error_line(&e)?;
-            }
+            let stdin = io::BufReader::new(io::stdin());
+            let cap = crate::stream::line_cap(max_bytes);
+            let docs = crate::stream::walk(crate::stream::Reader::new(stdin, cap));
+            return Ok(Box::new(walk.chain(docs)));
         }
-        Ok(Box::new(read::walk(paths).chain(docs)))
+        Ok(Box::new(walk))
     }
 }
 
@@ -368,6 +365,15 @@ impl Outcome {
     }
 }
 
+/// A closed stdout (`dateline … | head`) ends the run quietly: it is not an
+/// error, and the outcome still counts what failed before it.
+fn unless_closed(r: io::Result<()>) -> io::Result<()> {
+    match r {
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(()),
+        r => r,
+    }
+}
+
 /// Run the parsed command line.
 pub fn run(cli: Cli) -> io::Result<Outcome> {
     match cli.command {
@@ -390,28 +396,27 @@ fn explain(args: &ExplainArgs) -> io::Result<Outcome> {
     let mut out = io::stdout().lock();
     let mut reporter = Reporter::new(0, false, true);
     let mut failed = 0;
-    for path in &args.files {
-        let input = if path.as_os_str() == "-" {
-            Input::Stdin
-        } else {
-            Input::File(path.clone())
-        };
-        let explained = read::read_bytes(&input, opts.max_bytes)
-            .and_then(|bytes| pipeline::explain_bytes(&input, &bytes, &opts));
-        match explained {
-            Ok((_, text)) => writeln!(out, "{text}")?,
-            Err(e) => {
-                reporter.failed(&e);
-                failed += 1;
+    let mut explain_all = || -> io::Result<()> {
+        for path in &args.files {
+            let input = if path.as_os_str() == "-" {
+                Input::Stdin
+            } else {
+                Input::File(path.clone())
+            };
+            let explained = read::read_bytes(&input, opts.max_bytes)
+                .and_then(|bytes| pipeline::explain_bytes(&input, &bytes, &opts));
+            match explained {
+                Ok((_, text)) => writeln!(out, "{text}")?,
+                Err(e) => {
+                    reporter.failed(&e);
+                    failed += 1;
+                }
             }
         }
-    }
-    out.flush()?;
-    Ok(if failed > 0 {
-        Outcome::SomeFailed
-    } else {
-        Outcome::Success
-    })
+        out.flush()
+    };
+    unless_closed(explain_all())?;
+    Ok(Outcome::failing_if(failed))
 }
 
 fn convert(args: ConvertArgs) -> io::Result<Outcome> {
@@ -419,15 +424,16 @@ fn convert(args: ConvertArgs) -> io::Result<Outcome> {
     let opts = args.conv.options(!args.no_validate, args.strict)?;
     let pool = args.conv.pool()?;
     if args.source.input.is_some() {
-        if args.out_dir.is_some() || !args.inputs.is_empty() {
+        let stdin_only = args.inputs.iter().all(|i| i.as_os_str() == "-") && args.inputs.len() <= 1;
+        if args.out_dir.is_some() || !stdin_only {
             return Err(io::Error::new(
                 io::ErrorKind::InvalidInput,
-                "--input jsonl reads stdin and writes JSON Lines to stdout: no INPUT or --out-dir",
+                "--input jsonl reads stdin (INPUT `-` or none) and writes JSON Lines to stdout: no other INPUT, no --out-dir",
             ));
         }
         return convert_stream(&args, &opts, &pool);
     }
-    let items = args.source.items(&args.inputs)?;
+    let items = args.source.items(&args.inputs, opts.max_bytes)?;
     let progress = io::stderr().is_terminal();
     let mut reporter = Reporter::new(0, progress, args.quiet);
 
@@ -471,7 +477,7 @@ fn convert(args: ConvertArgs) -> io::Result<Outcome> {
             (_, FormatArg::Csv) => Format::Csv,
         };
         let mut writer = Writer::new(stdout_buffered(), format)?;
-        pool.install(|| {
+        let written = pool.install(|| {
             pipeline::run(items, &opts, |done| {
                 match done {
                     Done::Converted(_, Ok(record)) => {
@@ -483,8 +489,8 @@ fn convert(args: ConvertArgs) -> io::Result<Outcome> {
                 }
                 Ok(())
             })
-        })?;
-        writer.finish()?.flush()?;
+        });
+        unless_closed(written.and_then(|()| writer.finish()?.flush()))?;
     }
     reporter.summary(started.elapsed().as_secs_f64());
     Ok(Outcome::failing_if(reporter.counts.failed))
@@ -505,13 +511,6 @@ fn stdout_buffered() -> io::BufWriter<Box<dyn Write + Send>> {
     io::BufWriter::with_capacity(CAPACITY, Box::new(io::stdout()))
 }
 
-/// Write a stream error line to stderr.
-fn eprintln_error_line(e: &crate::stream::StreamError) -> io::Result<()> {
-    let mut err = io::stderr().lock();
-    serde_json::to_writer(&mut err, e)?;
-    err.write_all(b"\n")
-}
-
 /// `convert --input jsonl`: documents from stdin, records to stdout in
 /// order, flushed per batch; errors as JSON lines on stderr or --errors.
 fn convert_stream(
@@ -521,7 +520,8 @@ fn convert_stream(
 ) -> io::Result<Outcome> {
     use crate::stream::{Reader, StreamError};
     let started = Instant::now();
-    let mut reader = Reader::new(io::BufReader::new(io::stdin()));
+    let cap = crate::stream::line_cap(opts.max_bytes);
+    let mut reader = Reader::new(io::BufReader::new(io::stdin()), cap);
     let mut errors_out: Box<dyn Write + Send> = match &args.source.errors {
         Some(path) => Box::new(io::BufWriter::new(
             std::fs::File::create(path)
@@ -532,50 +532,53 @@ fn convert_stream(
     let mut writer = Writer::new(stdout_buffered(), Format::JsonLines)?;
     let mut reporter = Reporter::new(0, false, args.quiet);
     let mut failed = 0usize;
-    loop {
-        let mut errors: Vec<StreamError> = Vec::new();
-        let batch = reader.batch(STREAM_BATCH, &mut errors)?;
-        failed += errors.len();
-        let more = batch.is_some();
-        if let Some(batch) = batch {
-            let lines: Vec<usize> = batch.iter().map(|(n, _)| *n).collect();
-            let inputs = batch.into_iter().map(|(_, input)| Walked::Input(input));
-            let mut line = lines.iter();
-            pool.install(|| {
-                pipeline::run(inputs, opts, |done| {
-                    let n = *line.next().expect("one line per input");
-                    match done {
-                        Done::Converted(_, Ok(record)) => {
-                            reporter.converted(record.warnings.len());
-                            writer.write(&record)
+    let stream = || -> io::Result<()> {
+        loop {
+            let mut errors: Vec<StreamError> = Vec::new();
+            let batch = reader.batch(crate::stream::BATCH, &mut errors)?;
+            failed += errors.len();
+            let more = batch.is_some();
+            if let Some(batch) = batch {
+                let lines: Vec<usize> = batch.iter().map(|(n, _)| *n).collect();
+                let inputs = batch.into_iter().map(|(_, input)| Walked::Input(input));
+                let mut line = lines.iter();
+                pool.install(|| {
+                    pipeline::run(inputs, opts, |done| {
+                        let n = *line.next().expect("one line per input");
+                        match done {
+                            Done::Converted(_, Ok(record)) => {
+                                reporter.converted(record.warnings.len());
+                                writer.write(&record)
+                            }
+                            Done::Converted(input, Err(e)) => {
+                                failed += 1;
+                                errors.push(StreamError {
+                                    line: n,
+                                    id: Some(input.id()),
+                                    stage: e.stage().as_str().to_string(),
+                                    message: e.message(),
+                                });
+                                Ok(())
+                            }
+                            Done::Skipped(_) | Done::Failed(_) => Ok(()),
                         }
-                        Done::Converted(input, Err(e)) => {
-                            failed += 1;
-                            errors.push(StreamError {
-                                line: n,
-                                id: Some(input.id()),
-                                stage: e.stage().as_str().to_string(),
-                                message: e.message(),
-                            });
-                            Ok(())
-                        }
-                        Done::Skipped(_) | Done::Failed(_) => Ok(()),
-                    }
-                })
-            })?;
+                    })
+                })?;
+            }
+            errors.sort_by_key(|e| e.line);
+            for e in &errors {
+                serde_json::to_writer(&mut errors_out, e)?;
+                errors_out.write_all(b"\n")?;
+            }
+            writer.flush()?;
+            errors_out.flush()?;
+            if !more {
+                break;
+            }
         }
-        errors.sort_by_key(|e| e.line);
-        for e in &errors {
-            serde_json::to_writer(&mut errors_out, e)?;
-            errors_out.write_all(b"\n")?;
-        }
-        writer.flush()?;
-        errors_out.flush()?;
-        if !more {
-            break;
-        }
-    }
-    writer.finish()?.flush()?;
+        writer.finish()?.flush()
+    };
+    unless_closed(stream())?;
     reporter.counts.failed = failed;
     reporter.counts.found = reporter.counts.converted + failed;
     reporter.summary(started.elapsed().as_secs_f64());
@@ -588,7 +591,7 @@ fn render(args: RenderArgs) -> io::Result<Outcome> {
     use crate::render::{Index, Renderer, page_name};
     let opts = args.conv.options(true, false)?;
     let pool = args.conv.pool()?;
-    let items = args.source.items(&args.inputs)?;
+    let items = args.source.items(&args.inputs, opts.max_bytes)?;
     let pages = args.out_dir.join("articles");
     std::fs::create_dir_all(&pages)?;
     let renderer = Renderer::new();
@@ -623,86 +626,89 @@ fn check(args: CheckArgs) -> io::Result<Outcome> {
     use crate::check::{Blessed, Verdict};
     let opts = args.conv.options(true, false)?;
     let pool = args.conv.pool()?;
-    let items = args.source.items(&args.inputs)?;
+    let items = args.source.items(&args.inputs, opts.max_bytes)?;
     let mut reporter = Reporter::new(0, false, true);
     let mut out = io::BufWriter::new(io::stdout());
     let (mut passed, mut failed) = (0usize, 0usize);
     let mut seen = std::collections::BTreeSet::new();
-    pool.install(|| {
-        pipeline::run(items, &opts, |done| {
-            let record = match done {
-                Done::Converted(_, Ok(r)) => r,
-                Done::Converted(_, Err(e)) | Done::Failed(e) => {
-                    reporter.failed(&e);
-                    failed += 1;
+    let body = || -> io::Result<()> {
+        pool.install(|| {
+            pipeline::run(items, &opts, |done| {
+                let record = match done {
+                    Done::Converted(_, Ok(r)) => r,
+                    Done::Converted(_, Err(e)) | Done::Failed(e) => {
+                        reporter.failed(&e);
+                        failed += 1;
+                        return Ok(());
+                    }
+                    Done::Skipped(_) => return Ok(()),
+                };
+                seen.insert(crate::check::safe_stem(&record.id));
+                if args.bless {
+                    match crate::check::bless(&args.golden, &record)? {
+                        Blessed::New => writeln!(out, "{}: blessed (new)", record.id)?,
+                        Blessed::Changed => writeln!(out, "{}: blessed (changed)", record.id)?,
+                        Blessed::Unchanged => {}
+                    }
+                    passed += 1;
                     return Ok(());
                 }
-                Done::Skipped(_) => return Ok(()),
-            };
-            seen.insert(crate::check::safe_stem(&record.id));
-            if args.bless {
-                match crate::check::bless(&args.golden, &record)? {
-                    Blessed::New => writeln!(out, "{}: blessed (new)", record.id)?,
-                    Blessed::Changed => writeln!(out, "{}: blessed (changed)", record.id)?,
-                    Blessed::Unchanged => {}
+                match crate::check::check(&args.golden, &record, &args.ignore) {
+                    Verdict::Pass => passed += 1,
+                    Verdict::Missing => {
+                        failed += 1;
+                        writeln!(
+                            out,
+                            "{}: no golden at {} (run with --bless to write it)",
+                            record.id,
+                            crate::check::golden_path(&args.golden, &record.id).display()
+                        )?;
+                    }
+                    Verdict::Unreadable(e) => {
+                        failed += 1;
+                        writeln!(out, "{}: golden is not JSON: {e}", record.id)?;
+                    }
+                    Verdict::Differs(diffs) => {
+                        failed += 1;
+                        for d in diffs {
+                            let path = if d.path.is_empty() {
+                                "(record)"
+                            } else {
+                                &d.path
+                            };
+                            writeln!(
+                                out,
+                                "{}: {path}: expected {}, got {}",
+                                record.id, d.expected, d.got
+                            )?;
+                        }
+                    }
                 }
-                passed += 1;
-                return Ok(());
-            }
-            match crate::check::check(&args.golden, &record, &args.ignore) {
-                Verdict::Pass => passed += 1,
-                Verdict::Missing => {
+                Ok::<(), io::Error>(())
+            })
+        })?;
+        if args.golden.is_dir() {
+            for orphan in crate::check::orphans(&args.golden, &seen)? {
+                if args.bless {
+                    writeln!(
+                        out,
+                        "{}: orphaned golden (no input gives it; not removed)",
+                        orphan.display()
+                    )?;
+                } else {
                     failed += 1;
                     writeln!(
                         out,
-                        "{}: no golden at {} (run with --bless to write it)",
-                        record.id,
-                        crate::check::golden_path(&args.golden, &record.id).display()
+                        "{}: orphaned golden (no input gives it)",
+                        orphan.display()
                     )?;
                 }
-                Verdict::Unreadable(e) => {
-                    failed += 1;
-                    writeln!(out, "{}: golden is not JSON: {e}", record.id)?;
-                }
-                Verdict::Differs(diffs) => {
-                    failed += 1;
-                    for d in diffs {
-                        let path = if d.path.is_empty() {
-                            "(record)"
-                        } else {
-                            &d.path
-                        };
-                        writeln!(
-                            out,
-                            "{}: {path}: expected {}, got {}",
-                            record.id, d.expected, d.got
-                        )?;
-                    }
-                }
-            }
-            Ok::<(), io::Error>(())
-        })
-    })?;
-    if args.golden.is_dir() {
-        for orphan in crate::check::orphans(&args.golden, &seen)? {
-            if args.bless {
-                writeln!(
-                    out,
-                    "{}: orphaned golden (no input gives it; not removed)",
-                    orphan.display()
-                )?;
-            } else {
-                failed += 1;
-                writeln!(
-                    out,
-                    "{}: orphaned golden (no input gives it)",
-                    orphan.display()
-                )?;
             }
         }
-    }
-    writeln!(out, "{passed} passed, {failed} failed")?;
-    out.flush()?;
+        writeln!(out, "{passed} passed, {failed} failed")?;
+        out.flush()
+    };
+    unless_closed(body())?;
     Ok(Outcome::failing_if(failed))
 }
 
@@ -713,39 +719,42 @@ fn validate(files: &[PathBuf]) -> io::Result<Outcome> {
     let mut out = io::stdout().lock();
     let mut invalid = 0usize;
     let mut checked = 0usize;
-    for file in files {
-        let name = file.to_string_lossy();
-        let text = if file.as_os_str() == "-" {
-            let mut s = String::new();
-            for line in io::stdin().lock().lines() {
-                s.push_str(&line?);
-                s.push('\n');
-            }
-            s
-        } else {
-            std::fs::read_to_string(file)
-                .map_err(|e| io::Error::new(e.kind(), format!("{name}: {e}")))?
-        };
-        for (line, doc) in documents(&text) {
-            checked += 1;
-            let problems = match doc {
-                Ok(doc) => schema
-                    .check(&doc)
-                    .into_iter()
-                    .map(|v| format!("{}: {}", display_path(&v.instance_path), v.message))
-                    .collect(),
-                Err(e) => vec![format!("/: not JSON: {e}")],
+    let mut body = || -> io::Result<()> {
+        for file in files {
+            let name = file.to_string_lossy();
+            let text = if file.as_os_str() == "-" {
+                let mut s = String::new();
+                for line in io::stdin().lock().lines() {
+                    s.push_str(&line?);
+                    s.push('\n');
+                }
+                s
+            } else {
+                std::fs::read_to_string(file)
+                    .map_err(|e| io::Error::new(e.kind(), format!("{name}: {e}")))?
             };
-            if !problems.is_empty() {
-                invalid += 1;
-            }
-            for p in problems {
-                writeln!(out, "{name}:{line}: {p}")?;
+            for (line, doc) in documents(&text) {
+                checked += 1;
+                let problems = match doc {
+                    Ok(doc) => schema
+                        .check(&doc)
+                        .into_iter()
+                        .map(|v| format!("{}: {}", display_path(&v.instance_path), v.message))
+                        .collect(),
+                    Err(e) => vec![format!("/: not JSON: {e}")],
+                };
+                if !problems.is_empty() {
+                    invalid += 1;
+                }
+                for p in problems {
+                    writeln!(out, "{name}:{line}: {p}")?;
+                }
             }
         }
-    }
-    writeln!(out, "{} records checked, {} invalid", checked, invalid)?;
-    out.flush()?;
+        writeln!(out, "{} records checked, {} invalid", checked, invalid)?;
+        out.flush()
+    };
+    unless_closed(body())?;
     Ok(Outcome::failing_if(invalid))
 }
 

@@ -61,13 +61,12 @@ pub enum ErrorKind {
     /// A bug: a stage panicked on this input. The run goes on; please
     /// report the input.
     Internal(String),
-    /// The parser could not make sense of the text at `line:col`.
-    Syntax {
-        /// 1-based line.
+    /// A line of a JSON Lines stream (`--input jsonl`) that is not a
+    /// document: not UTF-8, not JSON, no `text`, or over the line cap.
+    BadLine {
+        /// 1-based line of the stream.
         line: usize,
-        /// 1-based column, in characters.
-        col: usize,
-        /// What was expected there.
+        /// What is wrong with it.
         message: String,
     },
 }
@@ -121,7 +120,7 @@ impl Error {
             ErrorKind::TooLarge { bytes, limit } => {
                 format!("too large: {bytes} bytes exceeds the limit of {limit} bytes (--max-bytes)")
             }
-            ErrorKind::Syntax { line, col, message } => format!("{line}:{col}: {message}"),
+            ErrorKind::BadLine { line, message } => format!("line {line}: {message}"),
             ErrorKind::Warned(w) => format!("strict: {} warning(s): {}", w.len(), w.join("; ")),
             ErrorKind::Schema(v) => {
                 let list: Vec<String> = v

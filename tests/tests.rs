@@ -7,4 +7,5 @@ mod golden;
 mod output;
 mod props;
 mod seeds;
+mod streams;
 mod util;
