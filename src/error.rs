@@ -61,6 +61,10 @@ pub enum ErrorKind {
     /// A bug: a stage panicked on this input. The run goes on; please
     /// report the input.
     Internal(String),
+    /// A `*.txt` entry of a walked folder that is not a regular file (a
+    /// FIFO, socket or device): skipped without opening it, since opening a
+    /// FIFO for reading blocks until someone writes to it.
+    NotRegular(&'static str),
     /// A line of a JSON Lines stream (`--input jsonl`) that is not a
     /// document: not UTF-8, not JSON, no `text`, or over the line cap.
     BadLine {
@@ -119,6 +123,9 @@ impl Error {
             ErrorKind::Binary => "binary: the input is not text (NUL or control bytes)".to_string(),
             ErrorKind::TooLarge { bytes, limit } => {
                 format!("too large: {bytes} bytes exceeds the limit of {limit} bytes (--max-bytes)")
+            }
+            ErrorKind::NotRegular(what) => {
+                format!("not a regular file ({what}): skipped without reading it")
             }
             ErrorKind::BadLine { line, message } => format!("line {line}: {message}"),
             ErrorKind::Warned(w) => format!("strict: {} warning(s): {}", w.len(), w.join("; ")),

@@ -96,7 +96,14 @@ fn walk_dir(dir: PathBuf) -> impl Iterator<Item = Walked> {
         .filter_map(move |entry| match entry {
             Ok(e) if e.file_type().is_dir() => None,
             Ok(e) if e.path().extension().is_some_and(|x| x == "txt") => {
-                Some(Walked::Input(Input::File(e.into_path())))
+                Some(match special_kind(&e.file_type()) {
+                    None => Walked::Input(Input::File(e.into_path())),
+                    Some(what) => Walked::Failed(Error::new(
+                        e.path(),
+                        Stage::Read,
+                        ErrorKind::NotRegular(what),
+                    )),
+                })
             }
             Ok(e) => Some(Walked::Skipped(e.into_path())),
             Err(e) => {
@@ -111,6 +118,28 @@ fn walk_dir(dir: PathBuf) -> impl Iterator<Item = Walked> {
                 )))
             }
         })
+}
+
+/// What a folder entry is when it is neither a regular file nor a folder.
+/// `file_type` is the link target's (the walk follows links).
+fn special_kind(file_type: &std::fs::FileType) -> Option<&'static str> {
+    if file_type.is_file() || file_type.is_dir() {
+        return None;
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        if file_type.is_fifo() {
+            return Some("a FIFO");
+        }
+        if file_type.is_socket() {
+            return Some("a socket");
+        }
+        if file_type.is_block_device() || file_type.is_char_device() {
+            return Some("a device");
+        }
+    }
+    Some("not a file")
 }
 
 /// Expand command-line arguments lazily, in order: `-` is stdin, a folder is

@@ -122,3 +122,43 @@ fn a_closed_stdout_still_reports_earlier_failures() {
         Some(0)
     );
 }
+
+/// A FIFO named `*.txt` in a walked folder is an error line, and the run
+/// goes on without opening it (opening it blocked the run forever).
+#[cfg(unix)]
+#[test]
+fn a_fifo_in_a_walked_folder_is_skipped_with_an_error() {
+    use std::time::{Duration, Instant};
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("a.txt"), "Hanoi (VNA) - Text here./.").unwrap();
+    let made = Command::new("mkfifo")
+        .arg(dir.path().join("b.txt"))
+        .status()
+        .expect("mkfifo");
+    assert!(made.success());
+    let mut child = Command::new(env!("CARGO_BIN_EXE_dateline"))
+        .args(["convert", "-q", "."])
+        .current_dir(dir.path())
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let start = Instant::now();
+    while child.try_wait().unwrap().is_none() {
+        if start.elapsed() > Duration::from_secs(60) {
+            child.kill().unwrap();
+            panic!("dateline blocked on the FIFO");
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let ids: Vec<_> = util::records(&out)
+        .iter()
+        .map(|r| r["id"].clone())
+        .collect();
+    assert_eq!(ids, ["a"]);
+    let err = util::stderr(&out);
+    assert!(err.contains("b.txt") && err.contains("FIFO"), "{err}");
+}
