@@ -287,7 +287,8 @@ impl Default for Renderer {
 }
 
 impl Renderer {
-    /// Load the templates (autoescaped as HTML).
+    /// Load the templates (autoescaped as HTML; the stylesheet, ours, is
+    /// passed as safe).
     pub fn new() -> Self {
         let mut env = Environment::new();
         env.add_template("article.html", include_str!("article.html"))
@@ -322,7 +323,7 @@ impl Renderer {
         self.env.get_template("article.html")?.render(context! {
             record => record,
             paragraphs => paragraphs,
-            css => CSS,
+            css => minijinja::Value::from_safe_string(CSS.to_string()),
             index_href => "../index.html",
         })
     }
@@ -339,7 +340,7 @@ impl Renderer {
         self.env.get_template("index.html")?.render(context! {
             articles => index.articles,
             people => people,
-            css => CSS,
+            css => minijinja::Value::from_safe_string(CSS.to_string()),
         })
     }
 }
@@ -378,6 +379,27 @@ mod tests {
             + r.places.iter().map(|p| p.mentions.len()).sum::<usize>();
         assert_eq!(html.matches("data-m=").count(), mentions);
         assert!(html.contains(r#"data-entity="p0""#));
+    }
+
+    /// The stylesheet is ours and goes in verbatim: escaped, `>` and `/`
+    /// broke the tooltip and font rules and the browser dropped them.
+    #[test]
+    fn the_stylesheet_is_not_escaped() {
+        let r = record(" date 2023-01-02 Minister To Lam spoke in Hanoi./.");
+        let renderer = Renderer::new();
+        for html in [
+            renderer.article(&r).unwrap(),
+            renderer
+                .index(&{
+                    let mut index = Index::default();
+                    index.add(&r);
+                    index
+                })
+                .unwrap(),
+        ] {
+            assert!(html.contains("mark:hover > .tip"), "{html}");
+            assert!(html.contains("font: 16px/1.55 Georgia"), "{html}");
+        }
     }
 
     #[test]

@@ -3,7 +3,9 @@
 Debian chromium): screenshots of the index and one article, and through the
 DOM, for every article page, that the number of highlighted mentions equals
 the number of mentions in the record, and that article text holding
-`<script>` and `&` stays text. Prints 'N passed, M failed'.
+`<script>` and `&` stays text, and through computed styles that the
+stylesheet took effect (a focused mention shows its tooltip, the body is set
+in Georgia). Prints 'N passed, M failed'.
 
 usage: tests/tools/render_check.py [DATELINE_BINARY]   (installs chromium with apt-get if missing)"""
 import json
@@ -37,6 +39,29 @@ def dom(browser, page):
     return r.stdout
 
 
+PROBE = """<script>
+const m = document.querySelector("mark[data-m] .tip").parentElement;
+m.focus();
+document.body.setAttribute("data-probe", JSON.stringify({
+  tip: getComputedStyle(m.querySelector(".tip")).display,
+  font: getComputedStyle(document.body).fontFamily,
+}));
+</script>"""
+
+
+def computed_styles(browser, page):
+    """Copy `page` with a probe script appended (the real pages carry no
+    script) and read what the browser computed."""
+    probe = os.path.join(os.path.dirname(page), "probe-" + os.path.basename(page))
+    with open(page, encoding="utf-8") as f:
+        html = f.read()
+    with open(probe, "w", encoding="utf-8") as f:
+        f.write(html.replace("</body>", PROBE + "</body>"))
+    found = re.search(r'data-probe="([^"]*)"', dom(browser, probe))
+    os.remove(probe)
+    return json.loads(found.group(1).replace("&quot;", '"')) if found else {}
+
+
 def main():
     browser = chromium()
     shutil.rmtree(OUT, ignore_errors=True)
@@ -59,6 +84,10 @@ def main():
         check("<script" not in html.lower(), f"{r['id']}: a <script> element in the DOM")
         if r["id"] == "d25_markup_in_text":
             check('&lt;script&gt;alert("x")&lt;/script&gt; &amp; other' in html, "markup in text is not shown as text")
+    first = os.path.join(pages, "articles", records[0]["id"] + ".html")
+    styles = computed_styles(browser, first)
+    check(styles.get("tip") == "block", f"a focused mention shows its tooltip (display {styles.get('tip')})")
+    check("Georgia" in styles.get("font", ""), f"the body is set in Georgia (font-family {styles.get('font')})")
     for name, page in (("index.png", "index.html"), ("article.png", "articles/003_3b7b3d4abb43cb73.html"
                                                                    if os.path.exists(os.path.join(pages, "articles/003_3b7b3d4abb43cb73.html"))
                                                                    else "articles/b01_courtesy_visit.html")):
