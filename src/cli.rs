@@ -15,6 +15,7 @@ use crate::pipeline::{self, Options};
 use crate::read::{self, Input, Walked};
 use crate::report::Reporter;
 use crate::schema::{SCHEMA, Schema};
+use crate::write::csv::Cells;
 use crate::write::outdir::{OutDir, Summary};
 use crate::write::{Format, Writer};
 
@@ -240,8 +241,8 @@ struct ConversionArgs {
     #[arg(long, value_name = "FILE")]
     lexicon: Vec<PathBuf>,
 
-    /// Worker threads (default: all cores).
-    #[arg(short = 'j', long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
+    /// Worker threads, 1 to 256 (default: all cores).
+    #[arg(short = 'j', long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..=256))]
     jobs: Option<u16>,
 }
 
@@ -311,6 +312,12 @@ struct ConvertArgs {
     #[arg(long, conflicts_with_all = ["format", "out_dir"])]
     pretty: bool,
 
+    /// For CSV opened in Excel or LibreOffice: a cell starting with = + - @,
+    /// a tab or a CR gets a leading ' so it is never run as a formula.
+    /// Leave it off for pandas, DuckDB and scripts (cells stay exact).
+    #[arg(long)]
+    csv_safe: bool,
+
     /// Fail any input whose record has warnings (exit 1), for zero-tolerance CI.
     #[arg(long)]
     strict: bool,
@@ -327,6 +334,16 @@ struct ConvertArgs {
     conv: ConversionArgs,
 }
 
+impl ConvertArgs {
+    fn cells(&self) -> Cells {
+        if self.csv_safe {
+            Cells::SpreadsheetSafe
+        } else {
+            Cells::Faithful
+        }
+    }
+}
+
 #[derive(Debug, clap::Args)]
 struct ValidateArgs {
     /// JSON or JSON Lines files of records, or - for stdin.
@@ -334,15 +351,23 @@ struct ValidateArgs {
     files: Vec<PathBuf>,
 }
 
+/// An RFC 3339 offset, `+HH:MM` or `-HH:MM`, within the span real zones use
+/// (at most 14 hours either side of UTC, minutes under 60).
 fn parse_tz(s: &str) -> Result<String, String> {
     let b = s.as_bytes();
-    let ok = b.len() == 6
-        && matches!(b[0], b'+' | b'-')
-        && b[1..3].iter().all(u8::is_ascii_digit)
-        && b[3] == b':'
-        && b[4..6].iter().all(u8::is_ascii_digit);
+    let two = |i: usize| -> Option<u32> {
+        let d = b.get(i..i + 2)?;
+        d.iter()
+            .all(u8::is_ascii_digit)
+            .then(|| u32::from(d[0] - b'0') * 10 + u32::from(d[1] - b'0'))
+    };
+    let shape = b.len() == 6 && matches!(b[0], b'+' | b'-') && b[3] == b':';
+    let ok = match (shape, two(1), two(4)) {
+        (true, Some(h), Some(m)) => m < 60 && h * 60 + m <= 14 * 60,
+        _ => false,
+    };
     ok.then(|| s.to_string())
-        .ok_or_else(|| format!("expected an offset like +07:00, got {s:?}"))
+        .ok_or_else(|| format!("expected an offset from -14:00 to +14:00 like +07:00, got {s:?}"))
 }
 
 /// How a run ended, mapped to the exit code by `main`.
@@ -438,7 +463,7 @@ fn convert(args: ConvertArgs) -> io::Result<Outcome> {
     let mut reporter = Reporter::new(0, progress, args.quiet);
 
     if let Some(dir) = &args.out_dir {
-        let mut out = OutDir::create(dir, args.force)?;
+        let mut out = OutDir::create(dir, args.force, args.cells())?;
         let result = pool.install(|| {
             pipeline::run(items, &opts, |done| match done {
                 Done::Converted(_, Ok(record)) => {
@@ -474,7 +499,7 @@ fn convert(args: ConvertArgs) -> io::Result<Outcome> {
         let format = match (args.pretty, args.format) {
             (true, _) | (_, FormatArg::Json) => Format::Json,
             (_, FormatArg::Jsonl) => Format::JsonLines,
-            (_, FormatArg::Csv) => Format::Csv,
+            (_, FormatArg::Csv) => Format::Csv(args.cells()),
         };
         let mut writer = Writer::new(stdout_buffered(), format)?;
         let written = pool.install(|| {
@@ -800,6 +825,24 @@ mod tests {
         assert!(parse_tz("+07:00").is_ok());
         assert!(parse_tz("-05:30").is_ok());
         assert!(parse_tz("GMT+7").is_err());
+        assert!(parse_tz("+14:00").is_ok());
+        assert!(parse_tz("-12:00").is_ok());
+        for bad in ["+99:99", "+07:60", "+15:00", "-14:30"] {
+            assert!(parse_tz(bad).is_err(), "{bad} accepted");
+        }
+    }
+
+    /// A thread count past what any machine has is a usage error (clap's
+    /// exit 2), not a run that spawns 65,535 threads.
+    #[test]
+    fn jobs_are_bounded() {
+        let parse = |j: &str| Cli::try_parse_from(["dateline", "convert", "-j", j, "x"]);
+        assert!(parse("2").is_ok());
+        assert!(parse("256").is_ok());
+        for bad in ["0", "257", "65535"] {
+            let err = parse(bad).expect_err(bad);
+            assert_eq!(err.exit_code(), 2, "{bad}");
+        }
     }
 
     #[test]

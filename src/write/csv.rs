@@ -2,6 +2,7 @@
 //! person, mention, organization or place. Ids join across tables:
 //! `article_id` is the record's `id`; entity ids are the records' ids.
 
+use std::borrow::Cow;
 use std::io::{self, Write};
 
 use crate::model::{Mention, ParagraphKind, Record};
@@ -88,6 +89,55 @@ pub const TABLES: [Table; 6] = [
     },
 ];
 
+/// How cells are written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Cells {
+    /// Exactly the record's text: what pandas, DuckDB and scripts want.
+    #[default]
+    Faithful,
+    /// A cell a spreadsheet would run as a formula (it starts with `=`, `+`,
+    /// `-`, `@`, a tab or a carriage return) gets a leading `'`, as OWASP
+    /// advises for files opened in Excel or LibreOffice.
+    SpreadsheetSafe,
+}
+
+impl Cells {
+    fn cell(self, s: &str) -> Cow<'_, str> {
+        let formula = s.starts_with(['=', '+', '-', '@', '\t', '\r']);
+        if self == Cells::SpreadsheetSafe && formula {
+            Cow::Owned(format!("'{s}"))
+        } else {
+            Cow::Borrowed(s)
+        }
+    }
+}
+
+/// One table's writer and its cell style.
+struct Sheet<W: Write> {
+    writer: csv::Writer<W>,
+    cells: Cells,
+}
+
+impl<W: Write> Sheet<W> {
+    fn new(out: W, header: &[&str], cells: Cells) -> io::Result<Self> {
+        let mut writer = csv::Writer::from_writer(out);
+        writer.write_record(header).map_err(csv_err)?;
+        Ok(Sheet { writer, cells })
+    }
+
+    fn row<'a>(&mut self, row: impl IntoIterator<Item = &'a str>) -> io::Result<()> {
+        for c in row {
+            let c = self.cells.cell(c);
+            self.writer.write_field(c.as_bytes()).map_err(csv_err)?;
+        }
+        self.writer.write_record(None::<&[u8]>).map_err(csv_err)
+    }
+
+    fn finish(self) -> io::Result<W> {
+        self.writer.into_inner().map_err(|e| e.into_error())
+    }
+}
+
 fn opt(s: &Option<String>) -> &str {
     s.as_deref().unwrap_or("")
 }
@@ -124,93 +174,83 @@ fn article_row(r: &Record) -> Vec<String> {
 
 /// Writers for all six tables.
 pub struct Tables<W: Write> {
-    writers: Vec<csv::Writer<W>>,
+    sheets: Vec<Sheet<W>>,
 }
 
 impl<W: Write> Tables<W> {
     /// Start the six tables on `outs` (in [`TABLES`] order) with their headers.
-    pub fn new(outs: Vec<W>) -> io::Result<Self> {
+    pub fn new(outs: Vec<W>, cells: Cells) -> io::Result<Self> {
         assert_eq!(outs.len(), TABLES.len(), "one writer per table");
-        let mut writers = Vec::with_capacity(outs.len());
-        for (out, table) in outs.into_iter().zip(&TABLES) {
-            let mut w = csv::Writer::from_writer(out);
-            w.write_record(table.header).map_err(csv_err)?;
-            writers.push(w);
-        }
-        Ok(Tables { writers })
+        let sheets = outs
+            .into_iter()
+            .zip(&TABLES)
+            .map(|(out, table)| Sheet::new(out, table.header, cells))
+            .collect::<io::Result<_>>()?;
+        Ok(Tables { sheets })
     }
 
     /// Add one record's rows to every table.
     pub fn write(&mut self, r: &Record) -> io::Result<()> {
-        let [articles, paragraphs, people, mentions, orgs, places] = &mut self.writers[..] else {
+        let [articles, paragraphs, people, mentions, orgs, places] = &mut self.sheets[..] else {
             unreachable!("six tables");
         };
-        articles.write_record(article_row(r)).map_err(csv_err)?;
+        articles.row(article_row(r).iter().map(String::as_str))?;
         for p in &r.paragraphs {
             let kind = match p.kind {
                 ParagraphKind::Body => "body",
                 ParagraphKind::Caption => "caption",
             };
-            paragraphs
-                .write_record([r.id.as_str(), &p.index.to_string(), kind, &p.text])
-                .map_err(csv_err)?;
+            paragraphs.row([r.id.as_str(), &p.index.to_string(), kind, &p.text])?;
         }
         let mut mention_rows = |kind: &str, id: &str, ms: &[Mention]| -> io::Result<()> {
             for m in ms {
-                mentions
-                    .write_record([
-                        r.id.as_str(),
-                        kind,
-                        id,
-                        &m.paragraph.to_string(),
-                        &m.start.to_string(),
-                        &m.end.to_string(),
-                        &m.text,
-                    ])
-                    .map_err(csv_err)?;
+                mentions.row([
+                    r.id.as_str(),
+                    kind,
+                    id,
+                    &m.paragraph.to_string(),
+                    &m.start.to_string(),
+                    &m.end.to_string(),
+                    &m.text,
+                ])?;
             }
             Ok(())
         };
         for p in &r.people {
-            people
-                .write_record([
-                    r.id.as_str(),
-                    &p.id,
-                    &p.name,
-                    opt(&p.family_name),
-                    opt(&p.given_name),
-                    &p.titles.join("; "),
-                    &p.roles.join("; "),
-                    opt(&p.country),
-                    opt(&p.country_source),
-                    &p.mentions.len().to_string(),
-                ])
-                .map_err(csv_err)?;
+            people.row([
+                r.id.as_str(),
+                &p.id,
+                &p.name,
+                opt(&p.family_name),
+                opt(&p.given_name),
+                &p.titles.join("; "),
+                &p.roles.join("; "),
+                opt(&p.country),
+                opt(&p.country_source),
+                &p.mentions.len().to_string(),
+            ])?;
             mention_rows("person", &p.id, &p.mentions)?;
         }
         for o in &r.organizations {
-            orgs.write_record([
+            orgs.row([
                 r.id.as_str(),
                 &o.id,
                 &o.name,
                 opt(&o.acronym),
                 opt(&o.country),
                 &o.mentions.len().to_string(),
-            ])
-            .map_err(csv_err)?;
+            ])?;
             mention_rows("organization", &o.id, &o.mentions)?;
         }
         for p in &r.places {
-            places
-                .write_record([
-                    r.id.as_str(),
-                    &p.id,
-                    &p.name,
-                    &p.kind,
-                    opt(&p.country),
-                    &p.mentions.len().to_string(),
-                ])
-                .map_err(csv_err)?;
+            places.row([
+                r.id.as_str(),
+                &p.id,
+                &p.name,
+                &p.kind,
+                opt(&p.country),
+                &p.mentions.len().to_string(),
+            ])?;
             mention_rows("place", &p.id, &p.mentions)?;
         }
         Ok(())
@@ -218,33 +258,96 @@ impl<W: Write> Tables<W> {
 
     /// Flush every table and hand the outputs back.
     pub fn finish(self) -> io::Result<Vec<W>> {
-        self.writers
-            .into_iter()
-            .map(|w| w.into_inner().map_err(|e| e.into_error()))
-            .collect()
+        self.sheets.into_iter().map(Sheet::finish).collect()
     }
 }
 
 /// The articles table alone, for `-f csv` on stdout.
 pub struct ArticlesCsv<W: Write> {
-    writer: csv::Writer<W>,
+    sheet: Sheet<W>,
 }
 
 impl<W: Write> ArticlesCsv<W> {
     /// Start the table with its header.
-    pub fn new(out: W) -> io::Result<Self> {
-        let mut writer = csv::Writer::from_writer(out);
-        writer.write_record(TABLES[0].header).map_err(csv_err)?;
-        Ok(ArticlesCsv { writer })
+    pub fn new(out: W, cells: Cells) -> io::Result<Self> {
+        let sheet = Sheet::new(out, TABLES[0].header, cells)?;
+        Ok(ArticlesCsv { sheet })
     }
 
     /// Add a record's row.
     pub fn write(&mut self, r: &Record) -> io::Result<()> {
-        self.writer.write_record(article_row(r)).map_err(csv_err)
+        self.sheet.row(article_row(r).iter().map(String::as_str))
     }
 
     /// Flush and hand the output back.
     pub fn finish(self) -> io::Result<W> {
-        self.writer.into_inner().map_err(|e| e.into_error())
+        self.sheet.finish()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{Options, convert_bytes, read::Input};
+
+    fn tables(r: &Record, cells: Cells) -> Vec<String> {
+        let mut t = Tables::new(vec![Vec::new(); TABLES.len()], cells).unwrap();
+        t.write(r).unwrap();
+        let outs = t.finish().unwrap();
+        outs.into_iter()
+            .map(|o| String::from_utf8(o).unwrap())
+            .collect()
+    }
+
+    /// A cell a spreadsheet would evaluate is kept verbatim by default and
+    /// defused with a leading quote under `Cells::SpreadsheetSafe`.
+    #[test]
+    fn formula_cells_are_quoted_only_when_asked() {
+        let text = "@Lede paragraph.\n\n-1 and +2 said.\n";
+        let mut r = convert_bytes(
+            &Input::File("f.txt".into()),
+            text.as_bytes(),
+            &Options::default(),
+        )
+        .unwrap();
+        r.title = Some("=HYPERLINK(\"http://x\")".into());
+        r.published = Some(crate::model::Published {
+            date: None,
+            time: None,
+            weekday: None,
+            timezone: "-05:00".into(),
+            raw: String::new(),
+        });
+        let faithful = tables(&r, Cells::Faithful);
+        assert!(
+            faithful[0].contains(",\"=HYPERLINK(\"\"http://x\"\")\","),
+            "{}",
+            faithful[0]
+        );
+        assert!(
+            faithful[1].contains(",body,@Lede paragraph."),
+            "{}",
+            faithful[1]
+        );
+        assert!(
+            faithful[1].contains(",body,-1 and +2 said."),
+            "{}",
+            faithful[1]
+        );
+        let safe = tables(&r, Cells::SpreadsheetSafe);
+        assert!(
+            safe[0].contains(",\"'=HYPERLINK(\"\"http://x\"\")\","),
+            "{}",
+            safe[0]
+        );
+        assert!(safe[1].contains(",body,'@Lede paragraph."), "{}", safe[1]);
+        assert!(safe[1].contains(",body,'-1 and +2 said."), "{}", safe[1]);
+        assert!(safe[0].contains(",'-05:00,"), "{}", safe[0]);
+        // Only the first character counts; headers and plain cells are untouched.
+        assert!(
+            safe[1].starts_with("article_id,index,kind,text\nf,"),
+            "{}",
+            safe[1]
+        );
     }
 }

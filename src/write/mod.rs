@@ -16,8 +16,8 @@ pub enum Format {
     JsonLines,
     /// One indented JSON array of all records.
     Json,
-    /// The articles table as CSV.
-    Csv,
+    /// The articles table as CSV, cells written as [`csv::Cells`] says.
+    Csv(csv::Cells),
 }
 
 enum Sink<W: Write> {
@@ -45,7 +45,7 @@ impl<W: Write> Writer<W> {
                 count: 0,
                 lines: false,
             },
-            Format::Csv => Sink::Csv(Box::new(csv::ArticlesCsv::new(out)?)),
+            Format::Csv(cells) => Sink::Csv(Box::new(csv::ArticlesCsv::new(out, cells)?)),
         };
         Ok(Writer {
             sink,
@@ -129,7 +129,7 @@ mod tests {
         let w = Writer::new(Vec::new(), Format::Json).unwrap();
         assert_eq!(w.finish().unwrap(), b"[]\n");
 
-        let mut w = Writer::new(Vec::new(), Format::Csv).unwrap();
+        let mut w = Writer::new(Vec::new(), Format::Csv(csv::Cells::Faithful)).unwrap();
         w.write(&r).unwrap();
         let out = String::from_utf8(w.finish().unwrap()).unwrap();
         assert!(out.starts_with("id,path,title,published_date"), "{out}");

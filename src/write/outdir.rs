@@ -11,7 +11,7 @@ use serde::Serialize;
 
 use crate::error::Error;
 use crate::model::Record;
-use crate::write::csv::{TABLES, Tables};
+use crate::write::csv::{Cells, TABLES, Tables};
 
 /// `errors.jsonl` line: one failed or skipped input.
 #[derive(Debug, Serialize)]
@@ -63,8 +63,8 @@ fn create(path: &Path) -> io::Result<BufWriter<File>> {
 impl OutDir {
     /// Prepare `dir` (created if missing). A folder that already holds files
     /// is refused unless `force`, in which case its dateline files are
-    /// replaced at the end.
-    pub fn create(dir: &Path, force: bool) -> io::Result<OutDir> {
+    /// replaced at the end. `cells` says how CSV cells are written.
+    pub fn create(dir: &Path, force: bool, cells: Cells) -> io::Result<OutDir> {
         fs::create_dir_all(dir)?;
         let occupied = fs::read_dir(dir)?.filter_map(Result::ok).any(|e| {
             !e.file_name()
@@ -90,7 +90,7 @@ impl OutDir {
             dir: dir.to_path_buf(),
             jsonl: create(&staging.join(JSONL))?,
             errors: create(&staging.join(ERRORS))?,
-            tables: Tables::new(outs)?,
+            tables: Tables::new(outs, cells)?,
             staging,
             buf: Vec::with_capacity(16 * 1024),
         })
