@@ -8,7 +8,7 @@
 //! (`Quang`, `Chairman Hue`, `Lakhamphong`) that names exactly one person.
 //! A short form that fits two people is left unresolved, with a warning.
 
-use rustc_hash::FxHashMap as HashMap;
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use crate::lexicon::{Entry, Lexicon, Short};
 use crate::model::{Mention, Person};
@@ -71,6 +71,75 @@ fn merge_phrases(items: &[String]) -> Vec<String> {
         .filter(|a| !out.iter().any(|b| subsumed(a, b)))
         .cloned()
         .collect()
+}
+
+/// The people already mentioned in the paragraph being read, by short
+/// form: how many share it and the first of them. Kept as the paragraph is
+/// read, so telling `Hung` apart costs the same at the 1st mention and the
+/// 10,000th.
+#[derive(Default)]
+struct Seen {
+    people: HashSet<usize>,
+    by_key: HashMap<String, (usize, usize)>,
+}
+
+impl Seen {
+    fn add(&mut self, idx: usize, keys: &[String]) {
+        if !self.people.insert(idx) {
+            return;
+        }
+        for key in keys {
+            self.by_key.entry(key.clone()).or_insert((0, idx)).0 += 1;
+        }
+    }
+
+    /// The one person with short form `key` mentioned so far, if only one is.
+    fn only(&self, key: &str) -> Option<usize> {
+        match self.by_key.get(key) {
+            Some(&(1, idx)) => Some(idx),
+            _ => None,
+        }
+    }
+}
+
+/// Short forms left unresolved, one entry per form, in order of first use.
+#[derive(Default)]
+struct Ambiguous {
+    forms: Vec<(String, usize, usize, Vec<String>)>,
+    at: HashMap<String, usize>,
+}
+
+/// How many candidates an `ambiguous-mention` warning names.
+const MAX_CANDIDATES: usize = 5;
+
+impl Ambiguous {
+    fn add(&mut self, key: &str, form: &str, paragraph: usize, who: impl FnOnce() -> Vec<String>) {
+        match self.at.get(key) {
+            Some(&i) => self.forms[i].2 += 1,
+            None => {
+                self.at.insert(key.to_string(), self.forms.len());
+                self.forms.push((form.to_string(), paragraph, 1, who()));
+            }
+        }
+    }
+
+    /// One warning per form: `"Hung" in paragraph 1 could be A or B`, or
+    /// with a count, `"Hung" (50 mentions, first in paragraph 7) …`; at
+    /// most five candidates are named, then `or N others`.
+    fn warnings(self) -> impl Iterator<Item = String> {
+        self.forms.into_iter().map(|(form, paragraph, count, who)| {
+            let place = if count == 1 {
+                format!("in paragraph {paragraph}")
+            } else {
+                format!("({count} mentions, first in paragraph {paragraph})")
+            };
+            let mut names = who[..who.len().min(MAX_CANDIDATES)].join(" or ");
+            if who.len() > MAX_CANDIDATES {
+                names.push_str(&format!(" or {} others", who.len() - MAX_CANDIDATES));
+            }
+            format!("ambiguous-mention: {form:?} {place} could be {names}")
+        })
+    }
 }
 
 /// Everything the people pass found.
@@ -209,12 +278,23 @@ pub fn resolve(paras: &[Para<'_, '_>], lex: &Lexicon, warnings: &mut Vec<String>
             Short::Either => vec![first, last],
         }
     };
+    let keys: Vec<Vec<String>> = accs.iter().map(short_keys).collect();
     let mut by_short: HashMap<String, Vec<usize>> = HashMap::default();
-    for (idx, acc) in accs.iter().enumerate() {
-        for key in short_keys(acc) {
-            by_short.entry(key).or_default().push(idx);
+    for (idx, keys) in keys.iter().enumerate() {
+        for key in keys {
+            by_short.entry(key.clone()).or_default().push(idx);
         }
     }
+    // Full-name mentions by paragraph, in text order, for `seen` below.
+    let mut full: Vec<Vec<(usize, usize)>> = vec![Vec::new(); paras.len()];
+    for (idx, acc) in accs.iter().enumerate() {
+        for m in &acc.mentions {
+            if let Some(bucket) = full.get_mut(m.paragraph) {
+                bucket.push((m.start, idx));
+            }
+        }
+    }
+    let mut ambiguous = Ambiguous::default();
 
     // Pass 2: short forms.
     for (pi, p) in paras.iter().enumerate() {
@@ -225,43 +305,46 @@ pub fn resolve(paras: &[Para<'_, '_>], lex: &Lexicon, warnings: &mut Vec<String>
             .collect();
         singles.extend(place_words_naming_people(p, &by_short, &names[pi]));
         singles.sort_unstable();
+        let mut seen = Seen::default();
+        let full_here = full
+            .get_mut(p.index)
+            .map(std::mem::take)
+            .unwrap_or_default();
+        let mut full_here = {
+            let mut f = full_here;
+            f.sort_unstable();
+            f.into_iter().peekable()
+        };
         for (a, b) in singles {
+            let at = p.toks[a].cstart;
+            while let Some(&(start, idx)) = full_here.peek() {
+                if start >= at {
+                    break;
+                }
+                seen.add(idx, &keys[idx]);
+                full_here.next();
+            }
             let word = crate::text::fold(p.slice(a, b));
             let Some(owners) = by_short.get(word.as_str()) else {
                 continue;
             };
             // `Minister Nguyen Manh Hung … Hung said`: of two people sharing
             // the form, the one already named in this paragraph.
-            let here: Vec<usize> = owners
-                .iter()
-                .copied()
-                .filter(|&o| {
-                    accs[o]
-                        .mentions
-                        .iter()
-                        .any(|m| m.paragraph == p.index && m.start < p.toks[a].cstart)
-                })
-                .collect();
-            let owners = if owners.len() > 1 && here.len() == 1 {
-                &here
-            } else {
-                owners
+            let owner = match (owners.as_slice(), seen.only(&word)) {
+                ([one], _) => *one,
+                (_, Some(here)) => here,
+                _ => {
+                    ambiguous.add(&word, p.slice(a, b), p.index, || {
+                        owners.iter().map(|&i| accs[i].words.join(" ")).collect()
+                    });
+                    continue;
+                }
             };
-            if owners.len() > 1 {
-                let who: Vec<String> = owners.iter().map(|&i| accs[i].words.join(" ")).collect();
-                warnings.push(format!(
-                    "ambiguous-mention: {:?} in paragraph {} could be {}",
-                    p.slice(a, b),
-                    p.index,
-                    who.join(" or ")
-                ));
-                continue;
-            }
             for flag in &mut names[pi][a..b] {
                 *flag = true;
             }
             let ctx = context(p, a, b, &names[pi]);
-            let acc = &mut accs[owners[0]];
+            let acc = &mut accs[owner];
             // A short form says nothing of the country (`Lao` before
             // `Lakhamphong` may be an adjective of something else).
             let mut ctx = ctx;
@@ -274,8 +357,10 @@ pub fn resolve(paras: &[Para<'_, '_>], lex: &Lexicon, warnings: &mut Vec<String>
                 },
                 p.mention(a, b),
             );
+            seen.add(owner, &keys[owner]);
         }
     }
+    warnings.extend(ambiguous.warnings());
 
     let mut cultures = HashMap::default();
     let mut evidence = HashMap::default();
@@ -353,5 +438,45 @@ mod tests {
             .map(|s| s.to_string())
             .collect();
         assert_eq!(merge_phrases(&titles), ["Senior Lieutenant General"]);
+    }
+}
+
+#[cfg(test)]
+mod bounded {
+    use crate::read::Input;
+    use crate::{Options, convert_bytes};
+
+    fn warnings(text: &str) -> Vec<String> {
+        let input = Input::File("w.txt".into());
+        let record = convert_bytes(&input, text.as_bytes(), &Options::default()).unwrap();
+        record.warnings
+    }
+
+    /// One warning per ambiguous short form, however often it recurs, and
+    /// a bounded list of candidates: a page of `Hung said.` once took
+    /// gigabytes of warnings.
+    #[test]
+    fn ambiguous_mentions_are_one_warning_per_short_form() {
+        let families = ["Nguyen", "Tran", "Le", "Pham", "Hoang", "Vu", "Dang"];
+        let mut text = String::from(" date 2023-08-09 ");
+        for f in families {
+            text.push_str(&format!("Deputy Minister {f} Van Hung attended.\n\n"));
+        }
+        for _ in 0..50 {
+            text.push_str("Hung said.\n\nLam agreed.\n\n");
+        }
+        let all = warnings(&text);
+        let ambiguous: Vec<&String> = all
+            .iter()
+            .filter(|w| w.starts_with("ambiguous-mention"))
+            .collect();
+        assert_eq!(ambiguous.len(), 1, "{ambiguous:?}");
+        let w = ambiguous[0];
+        assert!(
+            w.contains("\"Hung\" (50 mentions, first in paragraph 7)"),
+            "{w}"
+        );
+        assert!(w.contains("Nguyen Van Hung or Tran Van Hung"), "{w}");
+        assert!(w.ends_with("or 2 others"), "{w}");
     }
 }

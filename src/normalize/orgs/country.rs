@@ -5,7 +5,7 @@
 use rustc_hash::FxHashMap as HashMap;
 
 use crate::model::{Mention, Organization, Person};
-use crate::normalize::affiliation::{led_bodies, person_beside};
+use crate::normalize::affiliation::{Named, led_bodies, person_beside};
 use crate::normalize::para::Para;
 use crate::text::{fold, slug};
 
@@ -16,6 +16,7 @@ use super::Found;
 pub(super) fn settle(
     found: &mut [Found],
     paras: &[Para<'_, '_>],
+    named: &Named<'_>,
     people: &[Person],
     host: Option<&str>,
 ) {
@@ -31,9 +32,9 @@ pub(super) fn settle(
         .filter(|f| f.country.is_none() && f.national)
     {
         if let Some(m) = &f.mention
-            && let Some(p) = paras.iter().find(|p| p.index == m.paragraph)
+            && let Some(p) = paras.get(m.paragraph).filter(|p| p.index == m.paragraph)
         {
-            f.country = person_beside(p, m, people).and_then(|x| x.country.clone());
+            f.country = person_beside(p, m, named).and_then(|x| x.country.clone());
         }
         if f.country.is_none() {
             let led = led.get_or_insert_with(|| led_bodies(people));
@@ -42,6 +43,13 @@ pub(super) fn settle(
     }
     // Else the country of the body it belongs to: `the Committee on Armed
     // Services of the US House of Representatives` is the House's.
+    // Findings by where they start, to look the owner up.
+    let mut starts: Vec<(usize, usize, usize)> = found
+        .iter()
+        .enumerate()
+        .filter_map(|(n, f)| f.mention.as_ref().map(|m| (m.paragraph, m.start, n)))
+        .collect();
+    starts.sort_unstable();
     for n in (0..found.len()).rev() {
         if found[n].country.is_some() || !found[n].national {
             continue;
@@ -49,7 +57,7 @@ pub(super) fn settle(
         let Some(m) = &found[n].mention else {
             continue;
         };
-        let Some(p) = paras.iter().find(|p| p.index == m.paragraph) else {
+        let Some(p) = paras.get(m.paragraph).filter(|p| p.index == m.paragraph) else {
             continue;
         };
         let Some(k) = p.token_from(m.end) else {
@@ -63,11 +71,11 @@ pub(super) fn settle(
             continue;
         };
         let owner_end = p.toks.get(k + 3).map_or(owner, |t| t.cstart);
-        found[n].country = found
-            .iter()
-            .filter_map(|g| g.mention.as_ref().map(|gm| (gm, &g.country)))
-            .find(|(gm, _)| gm.paragraph == m.paragraph && (owner..=owner_end).contains(&gm.start))
-            .and_then(|(_, c)| c.clone());
+        let from = starts.partition_point(|s| (s.0, s.1) < (m.paragraph, owner));
+        let to = starts.partition_point(|s| (s.0, s.1) <= (m.paragraph, owner_end));
+        // The first finding (in reading order) that starts there.
+        let first = starts[from..to].iter().map(|s| s.2).min();
+        found[n].country = first.and_then(|g| found[g].country.clone());
     }
     // Else the country another mention of the same name gave (`the Senate
     // Committee on Foreign Relations` again, after its US chairwoman), and

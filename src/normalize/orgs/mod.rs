@@ -17,7 +17,7 @@ use rustc_hash::FxHashMap as HashMap;
 
 use crate::lexicon::Lexicon;
 use crate::model::{Mention, Organization, Person};
-use crate::normalize::affiliation::next_person;
+use crate::normalize::affiliation::{Named, next_person};
 use crate::normalize::para::Para;
 
 struct Found {
@@ -38,6 +38,7 @@ pub fn resolve(
     host: Option<&str>,
 ) -> Vec<Organization> {
     let mut found: Vec<Found> = Vec::new();
+    let named = Named::new(people, paras.len());
     for (pi, p) in paras.iter().enumerate() {
         let claimed = &claimed[pi];
         let mut i = 0;
@@ -50,7 +51,7 @@ pub fn resolve(
             }
             // An acronym after a leader's role: `Minister of Public Security (MoPS)`.
             if let Some(k) = p.paren_acronym_at(i)
-                && let Some(org) = acronyms::role_acronym(p, i, k, next_person(p, k + 2, people))
+                && let Some(org) = acronyms::role_acronym(p, i, k, next_person(p, k + 2, &named))
             {
                 found.push(org);
                 i = k + 2;
@@ -59,7 +60,7 @@ pub fn resolve(
             i += 1;
         }
     }
-    country::settle(&mut found, paras, people, host);
+    country::settle(&mut found, paras, &named, people, host);
     // Bare uses of acronyms defined anywhere in the article.
     let acronyms: HashMap<String, usize> = found
         .iter()
