@@ -22,7 +22,7 @@ fn fixtures() -> Vec<(Input, Vec<u8>)> {
         .into_iter()
         .map(|p| {
             let bytes = std::fs::read(&p).unwrap();
-            (Input::File(p), bytes)
+            (Input::file(p), bytes)
         })
         .collect()
 }

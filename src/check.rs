@@ -8,6 +8,7 @@ use std::io;
 use std::path::{Path, PathBuf};
 
 use serde_json::Value;
+use sha2::{Digest, Sha256};
 
 use crate::model::Record;
 
@@ -22,30 +23,49 @@ pub struct Difference {
     pub got: String,
 }
 
-/// A file name for an id that may come from untrusted input: no path
-/// separators, no `..`, no control characters, at most 200 bytes.
+/// The longest file stem [`safe_stem`] gives before its hash suffix.
+const STEM_BYTES: usize = 200;
+
+/// A file name stem for an id that may come from untrusted input, one to one:
+/// letters, digits, `-`, `_` and `.` (but not a leading one) stand for
+/// themselves; every other byte is `%XX`, so no separator, control character
+/// or `..` survives and two ids never share a file name (`a/b` is `a%2Fb`,
+/// `a_b` stays `a_b`). A stem that would pass 200 bytes is cut there and ends
+/// with `~` and the first 128 bits of the id's SHA-256 (`~` is otherwise
+/// always escaped, so such names collide with no other).
 pub fn safe_stem(id: &str) -> String {
-    let mut out: String = id
-        .chars()
-        .map(|c| {
-            if c == '/' || c == '\\' || c.is_control() || c == ':' {
-                '_'
-            } else {
-                c
+    use std::fmt::Write;
+    let mut out = String::with_capacity(id.len());
+    for (i, c) in id.char_indices() {
+        let plain = c.is_alphanumeric() || c == '-' || c == '_' || (c == '.' && i > 0);
+        if plain {
+            out.push(c);
+        } else {
+            let mut utf8 = [0u8; 4];
+            for b in c.encode_utf8(&mut utf8).bytes() {
+                write!(out, "%{b:02X}").expect("writing to a String");
             }
-        })
-        .collect();
-    while out.contains("..") {
-        out = out.replace("..", "_");
+        }
     }
-    if out.is_empty() || out.starts_with('.') {
-        out.insert(0, '_');
+    if out.is_empty() {
+        out.push('~'); // the empty id: no other id escapes to this
     }
-    let mut end = out.len().min(200);
-    while !out.is_char_boundary(end) {
-        end -= 1;
+    if out.len() > STEM_BYTES {
+        let mut end = STEM_BYTES;
+        while !out.is_char_boundary(end) {
+            end -= 1;
+        }
+        // Never cut a `%XX` in two.
+        if let Some(cut) = out[end.saturating_sub(2)..end].rfind('%') {
+            end = end.saturating_sub(2) + cut;
+        }
+        out.truncate(end);
+        let digest = Sha256::digest(id.as_bytes());
+        out.push('~');
+        for b in &digest[..16] {
+            write!(out, "{b:02x}").expect("writing to a String");
+        }
     }
-    out.truncate(end);
     out
 }
 
@@ -279,12 +299,39 @@ mod tests {
 
     #[test]
     fn stems_cannot_escape_the_folder() {
-        assert_eq!(safe_stem("../../etc/passwd"), "____etc_passwd");
-        assert_eq!(safe_stem("a/b\\c\u{0}d"), "a_b_c_d");
-        assert_eq!(safe_stem(""), "_");
-        assert_eq!(safe_stem(".hidden"), "_.hidden");
-        assert_eq!(safe_stem(&"é".repeat(300)).len(), 200);
+        assert_eq!(safe_stem("../../etc/passwd"), "%2E.%2F..%2Fetc%2Fpasswd");
+        assert_eq!(safe_stem("a/b\\c\u{0}d"), "a%2Fb%5Cc%00d");
+        assert_eq!(safe_stem(""), "~");
+        assert_eq!(safe_stem(".hidden"), "%2Ehidden");
         assert_eq!(safe_stem("003_3b7b"), "003_3b7b");
+        assert_eq!(safe_stem("Hà Nội"), "Hà%20Nội");
+    }
+
+    #[test]
+    fn distinct_ids_get_distinct_file_names() {
+        let long = |tail: &str| format!("{}{tail}", "x".repeat(250));
+        let ids = [
+            "a/b".to_string(),
+            "a_b".to_string(),
+            "a\0b".to_string(),
+            "a\\b".to_string(),
+            "a:b".to_string(),
+            "a%2Fb".to_string(),
+            "a~".to_string(),
+            String::new(),
+            "~".to_string(),
+            long("1"),
+            long("2"),
+            "é".repeat(300),
+            format!("{}/", "é".repeat(300)),
+        ];
+        let stems: BTreeSet<String> = ids.iter().map(|id| safe_stem(id)).collect();
+        assert_eq!(stems.len(), ids.len(), "{stems:?}");
+        for stem in &stems {
+            // Room for `.html` within the 255 bytes file systems allow.
+            assert!(stem.len() <= 240, "{stem}");
+            assert!(!stem.contains(['/', '\\', '\0']) && !stem.starts_with('.'));
+        }
     }
 
     #[test]

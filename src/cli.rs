@@ -204,14 +204,14 @@ impl InputArgs {
                     .map(path_from_bytes),
             );
         }
-        let walk = read::walk(paths);
+        let walk = read::walk_raw(paths);
         if self.input.is_some() {
             let stdin = io::BufReader::new(io::stdin());
             let cap = crate::stream::line_cap(max_bytes);
             let docs = crate::stream::walk(crate::stream::Reader::new(stdin, cap));
-            return Ok(Box::new(walk.chain(docs)));
+            return Ok(Box::new(read::Ids::unique(walk.chain(docs))));
         }
-        Ok(Box::new(walk))
+        Ok(Box::new(read::Ids::unique(walk)))
     }
 }
 
@@ -426,7 +426,7 @@ fn explain(args: &ExplainArgs) -> io::Result<Outcome> {
             let input = if path.as_os_str() == "-" {
                 Input::Stdin
             } else {
-                Input::File(path.clone())
+                Input::file(path.clone())
             };
             let explained = read::read_bytes(&input, opts.max_bytes)
                 .and_then(|bytes| pipeline::explain_bytes(&input, &bytes, &opts));

@@ -16,7 +16,7 @@
 //! use dateline::{Options, convert_bytes, read::Input};
 //!
 //! let raw = " date 2023-12-07 Hanoi (VNA) – Ministers met in Hanoi.\n\nThey signed a plan./.";
-//! let input = Input::File("news/001.txt".into());
+//! let input = Input::file("news/001.txt");
 //! let record = convert_bytes(&input, raw.as_bytes(), &Options::default()).unwrap();
 //! assert_eq!(record.id, "001");
 //! assert_eq!(record.published.unwrap().date.as_deref(), Some("2023-12-07"));

@@ -19,7 +19,14 @@ use crate::model::Source;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Input {
     /// A file on disk.
-    File(PathBuf),
+    File {
+        /// Where it is.
+        path: PathBuf,
+        /// The record id: [`Input::file`] gives the stem; a folder walk gives
+        /// the path relative to the folder (without `.txt`), which [`Ids`]
+        /// shortens to the stem when no other input of the run has it.
+        id: String,
+    },
     /// Standard input (`-` on the command line).
     Stdin,
     /// One document of a JSON Lines stream (`--input jsonl`): its text comes
@@ -35,30 +42,34 @@ pub enum Input {
 }
 
 impl Input {
+    /// A file named directly: its id is its stem.
+    pub fn file(path: impl Into<PathBuf>) -> Input {
+        let path = path.into();
+        let id = stem(&path);
+        Input::File { path, id }
+    }
+
     /// The path as users see it in records and messages.
     pub fn display(&self) -> String {
         match self {
-            Input::File(p) => p.to_string_lossy().into_owned(),
+            Input::File { path, .. } => path.to_string_lossy().into_owned(),
             Input::Stdin => "-".to_string(),
             Input::Stream { path, .. } => path.clone(),
         }
     }
 
-    /// The record id: the file stem, or `stdin`.
+    /// The record id: the file's (see [`Input::File`]), `stdin`, or the
+    /// stream document's.
     pub fn id(&self) -> String {
         match self {
-            Input::File(p) => p
-                .file_stem()
-                .map(|s| s.to_string_lossy().into_owned())
-                .unwrap_or_else(|| "article".to_string()),
+            Input::File { id, .. } | Input::Stream { id, .. } => id.clone(),
             Input::Stdin => "stdin".to_string(),
-            Input::Stream { id, .. } => id.clone(),
         }
     }
 
     fn path(&self) -> &Path {
         match self {
-            Input::File(p) => p,
+            Input::File { path, .. } => path,
             Input::Stdin => Path::new("-"),
             Input::Stream { path, .. } => Path::new(path.as_str()),
         }
@@ -88,6 +99,84 @@ pub enum Walked {
     Failed(Error),
 }
 
+fn stem(path: &Path) -> String {
+    path.file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "article".to_string())
+}
+
+/// A walked file's long id: its path under the walked folder, components
+/// joined by `/`, without the extension (`2024/y/index`).
+fn relative_id(dir: &Path, path: &Path) -> String {
+    let rel = path.strip_prefix(dir).unwrap_or(path).with_extension("");
+    let parts: Vec<_> = rel
+        .components()
+        .map(|c| c.as_os_str().to_string_lossy())
+        .collect();
+    if parts.is_empty() {
+        stem(path)
+    } else {
+        parts.join("/")
+    }
+}
+
+/// Makes the ids of a run unique, deterministically, in input order. An
+/// input keeps its short id (a file's stem, `stdin`, a document's id) unless
+/// an earlier input of the run took it; then a walked file takes its path
+/// under the walked folder (`2024/y/index`), and whatever is still taken
+/// gets `~2`, `~3`, … Only a 64-bit hash of each id is kept (8 bytes per
+/// input); two ids sharing a hash would lengthen the second needlessly,
+/// never duplicate it.
+#[derive(Debug, Default)]
+pub struct Ids {
+    taken: std::collections::HashSet<u64>,
+}
+
+impl Ids {
+    fn take(&mut self, id: &str) -> bool {
+        use std::hash::{BuildHasher, BuildHasherDefault, DefaultHasher};
+        // Fixed keys: the same inputs always get the same ids.
+        let hash = BuildHasherDefault::<DefaultHasher>::default().hash_one(id);
+        self.taken.insert(hash)
+    }
+
+    /// Give `input` an id no earlier input of the run has.
+    pub fn claim(&mut self, input: &mut Input) {
+        let (short, long) = match input {
+            Input::File { path, id } => (stem(path), std::mem::take(id)),
+            Input::Stream { id, .. } => (id.clone(), std::mem::take(id)),
+            Input::Stdin => {
+                self.take("stdin");
+                return;
+            }
+        };
+        let chosen = if self.take(&short) {
+            short
+        } else if self.take(&long) {
+            long
+        } else {
+            (2u64..)
+                .map(|n| format!("{long}~{n}"))
+                .find(|id| self.take(id))
+                .expect("some suffix is free")
+        };
+        if let Input::File { id, .. } | Input::Stream { id, .. } = input {
+            *id = chosen;
+        }
+    }
+
+    /// [`Ids::claim`] over a walk.
+    pub fn unique(items: impl Iterator<Item = Walked>) -> impl Iterator<Item = Walked> {
+        let mut ids = Ids::default();
+        items.map(move |mut item| {
+            if let Walked::Input(input) = &mut item {
+                ids.claim(input);
+            }
+            item
+        })
+    }
+}
+
 fn walk_dir(dir: PathBuf) -> impl Iterator<Item = Walked> {
     walkdir::WalkDir::new(&dir)
         .follow_links(true)
@@ -97,7 +186,10 @@ fn walk_dir(dir: PathBuf) -> impl Iterator<Item = Walked> {
             Ok(e) if e.file_type().is_dir() => None,
             Ok(e) if e.path().extension().is_some_and(|x| x == "txt") => {
                 Some(match special_kind(&e.file_type()) {
-                    None => Walked::Input(Input::File(e.into_path())),
+                    None => Walked::Input(Input::File {
+                        id: relative_id(&dir, e.path()),
+                        path: e.into_path(),
+                    }),
                     Some(what) => Walked::Failed(Error::new(
                         e.path(),
                         Stage::Read,
@@ -145,8 +237,14 @@ fn special_kind(file_type: &std::fs::FileType) -> Option<&'static str> {
 /// Expand command-line arguments lazily, in order: `-` is stdin, a folder is
 /// walked recursively for `*.txt` files sorted by path (other files are
 /// skipped), a file is taken whatever its extension. Nothing is collected,
-/// so a folder of a million files costs no memory up front.
+/// so a folder of a million files costs no memory up front. Ids are unique
+/// within the walk (see [`Ids`]).
 pub fn walk(args: Vec<PathBuf>) -> impl Iterator<Item = Walked> {
+    Ids::unique(walk_raw(args))
+}
+
+/// [`walk`] before [`Ids`]: walked files carry their long ids.
+pub(crate) fn walk_raw(args: Vec<PathBuf>) -> impl Iterator<Item = Walked> {
     args.into_iter()
         .flat_map(|arg| -> Box<dyn Iterator<Item = Walked> + Send> {
             if arg.as_os_str() == "-" {
@@ -154,7 +252,7 @@ pub fn walk(args: Vec<PathBuf>) -> impl Iterator<Item = Walked> {
             } else if arg.is_dir() {
                 Box::new(walk_dir(arg))
             } else {
-                Box::new(std::iter::once(Walked::Input(Input::File(arg))))
+                Box::new(std::iter::once(Walked::Input(Input::file(arg))))
             }
         })
 }
@@ -177,7 +275,7 @@ pub fn read_bytes(input: &Input, max_bytes: u64) -> Result<Vec<u8>, Error> {
     let err = |kind| Error::new(input.path(), Stage::Read, kind);
     let mut buf = Vec::new();
     match input {
-        Input::File(p) => {
+        Input::File { path: p, .. } => {
             let file = std::fs::File::open(p).map_err(|e| err(ErrorKind::Io(e)))?;
             let len = file.metadata().map_err(|e| err(ErrorKind::Io(e)))?.len();
             if len > max_bytes {
@@ -370,7 +468,7 @@ mod tests {
     use super::*;
 
     fn input() -> Input {
-        Input::File(PathBuf::from("x/a.txt"))
+        Input::file("x/a.txt")
     }
 
     #[test]

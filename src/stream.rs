@@ -8,7 +8,7 @@ use std::io::{self, BufRead, Read};
 use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, ErrorKind, Stage};
-use crate::read::{Input, Walked};
+use crate::read::{Ids, Input, Walked};
 
 #[derive(Deserialize)]
 struct DocLine {
@@ -36,6 +36,7 @@ pub struct Reader<R: BufRead> {
     line: usize,
     max_line: u64,
     buf: Vec<u8>,
+    ids: Ids,
 }
 
 /// What one physical line of the stream held.
@@ -58,6 +59,7 @@ impl<R: BufRead> Reader<R> {
             line: 0,
             max_line,
             buf: Vec::new(),
+            ids: Ids::default(),
         }
     }
 
@@ -105,8 +107,9 @@ impl<R: BufRead> Reader<R> {
         Ok(Line::TooLong(total))
     }
 
-    /// The next batch of up to `max` documents, each with its line number;
-    /// malformed lines go to `errors`. `None` at the end of the stream.
+    /// The next batch of up to `max` documents, each with its line number
+    /// and an id unique in the stream (a repeated id gets `~2`, … as in
+    /// [`Ids`]); malformed lines go to `errors`. `None` at the end of the stream.
     pub fn batch(
         &mut self,
         max: usize,
@@ -154,14 +157,13 @@ impl<R: BufRead> Reader<R> {
                         .filter(|i| !i.is_empty())
                         .unwrap_or_else(|| format!("line-{}", self.line));
                     let path = doc.path.unwrap_or_else(|| "-".to_string());
-                    docs.push((
-                        self.line,
-                        Input::Stream {
-                            id,
-                            path,
-                            text: doc.text,
-                        },
-                    ));
+                    let mut input = Input::Stream {
+                        id,
+                        path,
+                        text: doc.text,
+                    };
+                    self.ids.claim(&mut input);
+                    docs.push((self.line, input));
                 }
                 Err(e) => errors.push(StreamError {
                     id: serde_json::from_str::<serde_json::Value>(line)

@@ -54,7 +54,7 @@ fn spans_trace_back_to_the_decoded_source() {
     for line in String::from_utf8(out.stdout).expect("utf-8").lines() {
         let record: Record = serde_json::from_str(line).expect("typed record");
         let raw = fs::read(util::root().join(&record.source.path)).expect("fixture");
-        let text = decode(&Input::File(record.source.path.clone().into()), &raw)
+        let text = decode(&Input::file(record.source.path.clone()), &raw)
             .expect("decode")
             .text;
         for (i, p) in record.paragraphs.iter().enumerate() {

@@ -23,7 +23,7 @@ static FIXTURES: LazyLock<Vec<Vec<u8>>> = LazyLock::new(|| {
 });
 
 fn check(bytes: &[u8]) -> Result<(), TestCaseError> {
-    let input = Input::File("prop/case.txt".into());
+    let input = Input::file("prop/case.txt");
     match convert_bytes(&input, bytes, &OPTS) {
         Ok(record) => {
             let v = SCHEMA.check_record(&record);

@@ -4,6 +4,7 @@ mod cli;
 mod dirty;
 mod eval;
 mod golden;
+mod ids;
 mod output;
 mod props;
 mod seeds;

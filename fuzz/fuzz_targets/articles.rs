@@ -129,6 +129,6 @@ fuzz_target!(|data: &[u8]| {
         }
     }
     text.push_str(&String::from_utf8_lossy(ops.remainder()));
-    let input = Input::File("fuzz/article.txt".into());
+    let input = Input::file("fuzz/article.txt");
     let _ = convert_bytes(&input, text.as_bytes(), &OPTS);
 });

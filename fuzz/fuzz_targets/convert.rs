@@ -11,6 +11,6 @@ use libfuzzer_sys::fuzz_target;
 static OPTS: LazyLock<Options> = LazyLock::new(Options::default);
 
 fuzz_target!(|data: &[u8]| {
-    let input = Input::File("fuzz/case.txt".into());
+    let input = Input::file("fuzz/case.txt");
     let _ = convert_bytes(&input, data, &OPTS);
 });

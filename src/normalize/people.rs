@@ -447,7 +447,7 @@ mod bounded {
     use crate::{Options, convert_bytes};
 
     fn warnings(text: &str) -> Vec<String> {
-        let input = Input::File("w.txt".into());
+        let input = Input::file("w.txt");
         let record = convert_bytes(&input, text.as_bytes(), &Options::default()).unwrap();
         record.warnings
     }

@@ -353,7 +353,7 @@ mod tests {
 
     fn record(text: &str) -> Record {
         convert_bytes(
-            &Input::File("r/x.txt".into()),
+            &Input::file("r/x.txt"),
             text.as_bytes(),
             &Options::default(),
         )

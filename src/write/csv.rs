@@ -304,12 +304,8 @@ mod tests {
     #[test]
     fn formula_cells_are_quoted_only_when_asked() {
         let text = "@Lede paragraph.\n\n-1 and +2 said.\n";
-        let mut r = convert_bytes(
-            &Input::File("f.txt".into()),
-            text.as_bytes(),
-            &Options::default(),
-        )
-        .unwrap();
+        let mut r =
+            convert_bytes(&Input::file("f.txt"), text.as_bytes(), &Options::default()).unwrap();
         r.title = Some("=HYPERLINK(\"http://x\")".into());
         r.published = Some(crate::model::Published {
             date: None,

@@ -106,7 +106,7 @@ mod tests {
     use crate::{Options, convert_bytes, read::Input};
 
     fn record() -> Record {
-        let input = Input::File("x/one.txt".into());
+        let input = Input::file("x/one.txt");
         convert_bytes(
             &input,
             " date 2023-01-02 Lede, \"quoted\".".as_bytes(),
