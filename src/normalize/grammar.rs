@@ -11,6 +11,12 @@ use crate::lexicon::{Entry, RoleClass};
 use crate::normalize::para::Para;
 use crate::normalize::roles::read_roles;
 
+/// The longest role phrase read on either side of a name, in tokens. Real
+/// stacked roles (`Politburo member, Secretary of the Party Central
+/// Committee, Chairman of …`) stay far below it; without a bound, a page of
+/// capitalized words made every candidate walk the whole page (quadratic).
+const MAX_ROLE_TOKENS: usize = 96;
+
 /// What the words around one mention say about the person.
 #[derive(Debug, Default, Clone, PartialEq)]
 pub struct Context {
@@ -316,7 +322,8 @@ pub(crate) fn role_run_back(p: &Para<'_, '_>, end: usize, names: &[bool]) -> (us
     let mut skip = Vec::new();
     let mut start = end + 1;
     let mut i = end as isize;
-    while i >= 0 {
+    let floor = end.saturating_sub(MAX_ROLE_TOKENS) as isize;
+    while i >= floor {
         let k = i as usize;
         let t = &p.toks[k];
         if t.is(")") && k >= 2 && p.paren_acronym_at(k - 2).is_some() {
@@ -395,7 +402,8 @@ pub(crate) fn role_run_back(p: &Para<'_, '_>, end: usize, names: &[bool]) -> (us
 fn role_run_forward(p: &Para<'_, '_>, start: usize, names: &[bool]) -> (usize, Vec<usize>) {
     let mut skip = Vec::new();
     let mut i = start;
-    while i < p.toks.len() {
+    let ceiling = p.toks.len().min(start + MAX_ROLE_TOKENS);
+    while i < ceiling {
         if let Some(acr) = p.paren_acronym_at(i) {
             skip.extend([i, acr, acr + 1]);
             i += 3;
