@@ -259,14 +259,14 @@ pub enum Blessed {
 
 /// Write a record's golden; say whether it was new or changed.
 pub fn bless(dir: &Path, record: &Record) -> io::Result<Blessed> {
-    fs::create_dir_all(dir)?;
+    fs::create_dir_all(dir).map_err(crate::write::safe::at(dir))?;
     let path = golden_path(dir, &record.id);
     let text = golden_text(record);
     let before = fs::read_to_string(&path).ok();
     if before.as_deref() == Some(text.as_str()) {
         return Ok(Blessed::Unchanged);
     }
-    fs::write(&path, &text)?;
+    crate::write::safe::replace(&path, text.as_bytes())?;
     Ok(if before.is_some() {
         Blessed::Changed
     } else {

@@ -291,10 +291,14 @@ struct ConvertArgs {
     source: InputArgs,
 
     /// Write articles.jsonl, the CSV tables, errors.jsonl and summary.json into DIR.
+    ///
+    /// The set is replaced at once: the names are links through
+    /// DIR/.dateline-current, switched in one rename when the run is
+    /// complete. Ctrl-C removes the unfinished set (exit 130).
     #[arg(short = 'o', long, value_name = "DIR")]
     out_dir: Option<PathBuf>,
 
-    /// Replace the dateline files in a non-empty --out-dir.
+    /// Replace the dateline files in a non-empty --out-dir (other files stay).
     #[arg(long, requires = "out_dir")]
     force: bool,
 
@@ -618,7 +622,7 @@ fn render(args: RenderArgs) -> io::Result<Outcome> {
     let pool = args.conv.pool()?;
     let items = args.source.items(&args.inputs, opts.max_bytes)?;
     let pages = args.out_dir.join("articles");
-    std::fs::create_dir_all(&pages)?;
+    std::fs::create_dir_all(&pages).map_err(crate::write::safe::at(&pages))?;
     let renderer = Renderer::new();
     let mut index = Index::default();
     let mut reporter = Reporter::new(0, false, true);
@@ -629,7 +633,10 @@ fn render(args: RenderArgs) -> io::Result<Outcome> {
                 Done::Converted(_, Ok(record)) => {
                     reporter.converted(record.warnings.len());
                     let html = renderer.article(&record).map_err(to_io)?;
-                    std::fs::write(pages.join(page_name(&record.id)), html)?;
+                    crate::write::safe::replace(
+                        &pages.join(page_name(&record.id)),
+                        html.as_bytes(),
+                    )?;
                     index.add(&record);
                 }
                 Done::Converted(_, Err(e)) | Done::Failed(e) => reporter.failed(&e),
@@ -638,9 +645,9 @@ fn render(args: RenderArgs) -> io::Result<Outcome> {
             Ok::<(), io::Error>(())
         })
     })?;
-    std::fs::write(
-        args.out_dir.join("index.html"),
-        renderer.index(&index).map_err(to_io)?,
+    crate::write::safe::replace(
+        &args.out_dir.join("index.html"),
+        renderer.index(&index).map_err(to_io)?.as_bytes(),
     )?;
     Ok(Outcome::failing_if(reporter.counts.failed))
 }

@@ -8,13 +8,21 @@ use clap::Parser;
 use dateline::cli::{Cli, Outcome, run};
 
 fn main() -> ExitCode {
-    match run(Cli::parse()) {
+    let cli = Cli::parse();
+    // Ctrl-C and SIGTERM remove what is half written and exit 130 / 143.
+    if let Err(e) = dateline::write::safe::on_interrupt() {
+        eprintln!("dateline: cannot watch for Ctrl-C: {e}");
+    }
+    match run(cli) {
         Ok(Outcome::Success) => ExitCode::SUCCESS,
         Ok(Outcome::SomeFailed) => ExitCode::from(1),
         // A closed pipe (`dateline convert … | head`) is not an error.
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("dateline: {e}");
+            eprintln!(
+                "dateline: {}",
+                dateline::report::for_terminal(&e.to_string())
+            );
             ExitCode::from(1)
         }
     }

@@ -76,9 +76,9 @@ impl Reporter {
         match &self.bar {
             Some(bar) => {
                 bar.inc(1);
-                bar.suspend(|| eprintln!("{error}"));
+                bar.suspend(|| eprintln!("{}", for_terminal(&error.to_string())));
             }
-            None => eprintln!("{error}"),
+            None => eprintln!("{}", for_terminal(&error.to_string())),
         }
     }
 
@@ -109,5 +109,37 @@ impl Reporter {
             "dateline: {} found, {} converted, {} failed, {} skipped, {} warnings in {:.2}s ({:.0} articles/s)",
             c.found, c.converted, c.failed, c.skipped, c.warnings, seconds, rate
         );
+    }
+}
+
+/// `text` with every control character (C0, DEL, C1) written as `\u{..}`,
+/// so a file name holding terminal escapes cannot retitle, clear or recolor
+/// the terminal it is printed on.
+pub fn for_terminal(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text.chars().any(char::is_control) {
+        return text.into();
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        if c.is_control() {
+            out.push_str(&format!("\\u{{{:x}}}", u32::from(c)));
+        } else {
+            out.push(c);
+        }
+    }
+    out.into()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::for_terminal;
+
+    #[test]
+    fn control_characters_are_escaped() {
+        assert_eq!(
+            for_terminal("a\u{1b}[2J\u{9b}b\tc"),
+            "a\\u{1b}[2J\\u{9b}b\\u{9}c"
+        );
+        assert_eq!(for_terminal("Hà Nội"), "Hà Nội");
     }
 }

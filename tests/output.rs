@@ -4,8 +4,6 @@
 use std::collections::BTreeMap;
 use std::fs;
 use std::path::Path;
-use std::process::{Command, Stdio};
-use std::time::{Duration, Instant};
 
 use dateline::model::Record;
 use dateline::schema::{SCHEMA, Schema};
@@ -181,73 +179,6 @@ fn a_non_empty_out_dir_is_refused_unless_forced() {
         fs::read_to_string(dir.path().join("notes.txt")).unwrap(),
         "mine"
     );
-}
-
-/// Kill a run mid-way: no file under a final name, only the staging folder.
-#[test]
-fn an_interrupted_run_leaves_no_final_named_file() {
-    let dir = tempfile::tempdir().unwrap();
-    let corpus = dir.path().join("corpus");
-    fs::create_dir(&corpus).unwrap();
-    let text =
-        fs::read_to_string(util::root().join("fixtures/articles/d23_leaders_many_countries.txt"))
-            .unwrap();
-    for i in 0..20_000 {
-        fs::write(corpus.join(format!("{i:05}.txt")), &text).unwrap();
-    }
-    let out = dir.path().join("out");
-    let mut child = Command::new(env!("CARGO_BIN_EXE_dateline"))
-        .args(["convert", "-q", "-j", "1"])
-        .arg(&corpus)
-        .arg("-o")
-        .arg(&out)
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap();
-    // Wait until the staging folder holds some output, then kill.
-    let deadline = Instant::now() + Duration::from_secs(60);
-    let staged = || {
-        fs::read_dir(&out).ok().and_then(|mut d| {
-            d.find_map(|e| {
-                let p = e.ok()?.path();
-                let jsonl = p.join("articles.jsonl");
-                (fs::metadata(&jsonl).ok()?.len() > 0).then_some(p)
-            })
-        })
-    };
-    let staging = loop {
-        if let Some(p) = staged() {
-            break p;
-        }
-        assert!(
-            child.try_wait().unwrap().is_none(),
-            "finished before it could be interrupted"
-        );
-        assert!(Instant::now() < deadline, "no staged output in time");
-        std::thread::sleep(Duration::from_millis(5));
-    };
-    child.kill().unwrap();
-    child.wait().unwrap();
-    assert!(
-        staging
-            .file_name()
-            .unwrap()
-            .to_string_lossy()
-            .starts_with(".dateline-partial")
-    );
-    for name in [
-        "articles.jsonl",
-        "articles.csv",
-        "people.csv",
-        "summary.json",
-        "errors.jsonl",
-    ] {
-        assert!(
-            !out.join(name).exists(),
-            "{name} exists after an interrupted run"
-        );
-    }
 }
 
 #[test]

@@ -10,3 +10,4 @@ mod props;
 mod seeds;
 mod streams;
 mod util;
+mod writes;

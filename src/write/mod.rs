@@ -4,6 +4,7 @@
 
 pub mod csv;
 pub mod outdir;
+pub mod safe;
 
 use std::io::{self, Write};
 
