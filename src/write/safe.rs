@@ -6,7 +6,7 @@
 //! can guess, and reach their final names by `rename`, which replaces a
 //! symlink at the destination instead of following it.
 //!
-//! Paths being written are registered as [`Pending`]; [`on_interrupt`]
+//! Paths being written are registered as pending; [`on_interrupt`]
 //! installs a handler that, on Ctrl-C or SIGTERM, removes every pending
 //! path, prints `dateline: interrupted` and exits 130 or 143.
 
