@@ -35,7 +35,10 @@ pub enum Entry {
     OrgHead(Option<String>),
     /// A word that opens an organization's name before its head
     /// (`Municipal` Police Department, `Standing` Committee).
-    OrgQualifier,
+    OrgQualifier {
+        /// The body belongs to two or more countries (`Joint` Committee).
+        shared: bool,
+    },
     /// A known organization.
     Org {
         /// Its name.
@@ -126,7 +129,7 @@ pub const TABLES: &[(&str, &str, usize)] = &[
     ("name_order", include_str!("name_order.tsv"), 3),
     ("name_words", include_str!("name_words.tsv"), 3),
     ("org_heads", include_str!("org_heads.tsv"), 2),
-    ("org_qualifiers", include_str!("org_qualifiers.tsv"), 1),
+    ("org_qualifiers", include_str!("org_qualifiers.tsv"), 2),
     ("organizations", include_str!("organizations.tsv"), 3),
     ("places", include_str!("places.tsv"), 4),
     ("ranks", include_str!("ranks.tsv"), 2),
@@ -282,7 +285,13 @@ impl Builder {
                 expansion: dash(cols[2]),
             },
             "org_heads" => Entry::OrgHead(dash(cols[1])),
-            "org_qualifiers" => Entry::OrgQualifier,
+            "org_qualifiers" => Entry::OrgQualifier {
+                shared: match cols[1] {
+                    "national" => false,
+                    "shared" => true,
+                    other => return Err(format!("unknown scope {other:?}")),
+                },
+            },
             "organizations" => Entry::Org {
                 name: cols[1].to_string(),
                 country: dash(cols[2]).filter(|c| c != "*"),

@@ -112,8 +112,16 @@ impl<'a, 'l> Para<'a, 'l> {
 
     /// Token `i` opens an organization's name before its head (`Municipal`).
     pub fn is_org_qualifier(&self, i: usize) -> bool {
-        self.entry(i, |e| matches!(e, Entry::OrgQualifier).then_some(()))
+        self.entry(i, |e| matches!(e, Entry::OrgQualifier { .. }).then_some(()))
             .is_some()
+    }
+
+    /// Token `i` makes a body shared by countries (`Joint`, `Intergovernmental`).
+    pub fn is_shared_qualifier(&self, i: usize) -> bool {
+        self.entry(i, |e| {
+            matches!(e, Entry::OrgQualifier { shared: true }).then_some(())
+        })
+        .is_some()
     }
 
     /// The leader's role of an organization head at `i` (`Ministry` → `minister`).

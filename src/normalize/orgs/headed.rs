@@ -107,11 +107,23 @@ pub(super) fn read(
         return Some(b);
     }
     let acronym = p.paren_acronym_at(b).map(|k| p.slice(k, k + 1).to_string());
+    // `the Intergovernmental Committee`, `the two countries' Joint
+    // Committee`: a body of both sides is of neither, unless stated.
+    // (The word right before the head only: `Joint Stock Company` is one
+    // country's.)
+    let head = p.tag(i).map_or(i, |t| t.start);
+    let shared = head > a && p.is_shared_qualifier(head - 1);
+    // `the Vietnam-Laos Intergovernmental Committee` names both sides.
+    let mut sides: Vec<&str> = (a..b)
+        .filter_map(|k| p.demonym(k).or_else(|| p.place_country(k)))
+        .collect();
+    sides.dedup();
+    let country = country.filter(|_| !(shared && sides.len() > 1));
     found.push(Found {
         name: p.phrase(s, e, &[]),
         acronym,
         country,
-        national: true,
+        national: !shared,
         mention: Some(p.mention(a, b)),
     });
     // `Standing Committee of the National People's Congress`
