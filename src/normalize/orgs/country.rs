@@ -118,6 +118,7 @@ pub(super) fn assemble(mut found: Vec<Found>, bare: Vec<(usize, Mention)>) -> Ve
             f.country = f.country.take().or_else(|| country.clone());
         }
     }
+    short_forms(&mut found);
     let key = |name: &str, country: &Option<String>| (fold(name), country.clone());
     let mut orgs: Vec<Organization> = Vec::new();
     let mut index: HashMap<(String, Option<String>), usize> = HashMap::default();
@@ -173,4 +174,55 @@ pub(super) fn assemble(mut found: Vec<Found>, bare: Vec<(usize, Mention)>) -> Ve
     }
     orgs.sort_by_key(|o| o.mentions.first().map(|m| (m.paragraph, m.start)));
     orgs
+}
+
+/// `the municipal People's Committee` after `the HCMC People's Committee`
+/// or `the People's Committee of Ho Chi Minh City` names that body again: a
+/// name that is the tail, or the part before `of`, of exactly one fuller
+/// name in the article (of a compatible country) becomes that name.
+fn short_forms(found: &mut [Found]) {
+    // Words without a joining word. Only such a name is a short form:
+    // `Committee on Armed Services` names a body of its own (the House's,
+    // beside the Senate Committee on Armed Services).
+    let bare = |name: &str| {
+        !name
+            .split(' ')
+            .any(|w| matches!(w, "of" | "the" | "and" | "for" | "on" | "in"))
+    };
+    // Every word-boundary tail and every part before ` of ` of each name,
+    // with the fuller names it belongs to (two are enough to be ambiguous).
+    let mut fuller: HashMap<String, Vec<(String, Option<String>)>> = HashMap::default();
+    for f in found.iter() {
+        let name = fold(&f.name);
+        // A tail after words that only qualify it (`HCMC`, `Municipal`); not
+        // one after `of`, `the`, `and` or a possessive, which names another
+        // body (`Standing Committee of the National People's Congress`).
+        let tails = name
+            .match_indices(' ')
+            .filter(|&(i, _)| {
+                let before = &name[..i];
+                bare(before) && !before.contains(['\'', '\u{2019}', ','])
+            })
+            .map(|(i, _)| &name[i + 1..]);
+        let heads = name.match_indices(" of ").map(|(i, _)| &name[..i]);
+        for part in tails.chain(heads) {
+            let list = fuller.entry(part.to_string()).or_default();
+            let entry = (f.name.clone(), f.country.clone());
+            if list.len() < 2 && !list.iter().any(|(n, _)| fold(n) == name) {
+                list.push(entry);
+            }
+        }
+    }
+    for f in found.iter_mut() {
+        let short = fold(&f.name);
+        if !bare(&short) {
+            continue;
+        }
+        if let Some([(name, country)]) = fuller.get(&short).map(Vec::as_slice)
+            && (f.country.is_none() || country.is_none() || *country == f.country)
+        {
+            f.name = name.clone();
+            f.country = f.country.take().or_else(|| country.clone());
+        }
+    }
 }
