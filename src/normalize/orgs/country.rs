@@ -179,7 +179,8 @@ pub(super) fn assemble(mut found: Vec<Found>, bare: Vec<(usize, Mention)>) -> Ve
 /// `the municipal People's Committee` after `the HCMC People's Committee`
 /// or `the People's Committee of Ho Chi Minh City` names that body again: a
 /// name that is the tail, or the part before `of`, of exactly one fuller
-/// name in the article (of a compatible country) becomes that name.
+/// name in the article (of a compatible country) becomes that name, and so
+/// does a name given elsewhere with a gloss in brackets.
 fn short_forms(found: &mut [Found]) {
     // Words without a joining word. Only such a name is a short form:
     // `Committee on Armed Services` names a body of its own (the House's,
@@ -205,8 +206,14 @@ fn short_forms(found: &mut [Found]) {
             })
             .map(|(i, _)| &name[i + 1..]);
         let heads = name.match_indices(" of ").map(|(i, _)| &name[..i]);
-        for part in tails.chain(heads) {
-            let list = fuller.entry(part.to_string()).or_default();
+        // `Thanh Nien (Young People) Newspaper` without its gloss.
+        let unglossed = name.find(" (").and_then(|open| {
+            let close = open + name[open..].find(')')?;
+            Some(format!("{}{}", &name[..open], &name[close + 1..]))
+        });
+        let parts = tails.chain(heads).map(str::to_string).chain(unglossed);
+        for part in parts {
+            let list = fuller.entry(part).or_default();
             let entry = (f.name.clone(), f.country.clone());
             if list.len() < 2 && !list.iter().any(|(n, _)| fold(n) == name) {
                 list.push(entry);
