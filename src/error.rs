@@ -18,8 +18,6 @@ pub enum Stage {
     Normalize,
     /// Checking the record against the JSON Schema.
     Validate,
-    /// Writing records.
-    Write,
 }
 
 impl Stage {
@@ -31,7 +29,6 @@ impl Stage {
             Stage::Parse => "parse",
             Stage::Normalize => "normalize",
             Stage::Validate => "validate",
-            Stage::Write => "write",
         }
     }
 }

@@ -76,18 +76,6 @@ impl Input {
     }
 }
 
-/// What walking the command-line arguments found.
-#[derive(Debug, Default)]
-pub struct Found {
-    /// Inputs to convert, in order: arguments in the order given, each
-    /// folder's `*.txt` files sorted by path.
-    pub inputs: Vec<Input>,
-    /// Files met while walking a folder that are not `*.txt`.
-    pub skipped: Vec<PathBuf>,
-    /// Arguments or folder entries that could not be read.
-    pub errors: Vec<Error>,
-}
-
 /// One item met while expanding the command line.
 #[derive(Debug)]
 pub enum Walked {
@@ -255,19 +243,6 @@ pub(crate) fn walk_raw(args: Vec<PathBuf>) -> impl Iterator<Item = Walked> {
                 Box::new(std::iter::once(Walked::Input(Input::file(arg))))
             }
         })
-}
-
-/// [`walk`], collected.
-pub fn find_inputs(args: &[PathBuf]) -> Found {
-    let mut found = Found::default();
-    for item in walk(args.to_vec()) {
-        match item {
-            Walked::Input(i) => found.inputs.push(i),
-            Walked::Skipped(p) => found.skipped.push(p),
-            Walked::Failed(e) => found.errors.push(e),
-        }
-    }
-    found
 }
 
 /// Read an input's bytes, refusing anything over `max_bytes`.
