@@ -561,6 +561,7 @@ fn convert_stream(
     let mut writer = Writer::new(stdout_buffered(), Format::JsonLines)?;
     let mut reporter = Reporter::new(0, false, args.quiet);
     let mut failed = 0usize;
+    let mut ids = read::Ids::default();
     let stream = || -> io::Result<()> {
         loop {
             let mut errors: Vec<StreamError> = Vec::new();
@@ -569,7 +570,10 @@ fn convert_stream(
             let more = batch.is_some();
             if let Some(batch) = batch {
                 let lines: Vec<usize> = batch.iter().map(|(n, _)| *n).collect();
-                let inputs = batch.into_iter().map(|(_, input)| Walked::Input(input));
+                let inputs = batch.into_iter().map(|(_, mut input)| {
+                    ids.claim(&mut input);
+                    Walked::Input(input)
+                });
                 let mut line = lines.iter();
                 pool.install(|| {
                     pipeline::run(inputs, opts, |done| {

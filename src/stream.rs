@@ -8,7 +8,7 @@ use std::io::{self, BufRead, Read};
 use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, ErrorKind, Stage};
-use crate::read::{Ids, Input, Walked};
+use crate::read::{Input, Walked};
 
 #[derive(Deserialize)]
 struct DocLine {
@@ -36,7 +36,6 @@ pub struct Reader<R: BufRead> {
     line: usize,
     max_line: u64,
     buf: Vec<u8>,
-    ids: Ids,
 }
 
 /// What one physical line of the stream held.
@@ -59,7 +58,6 @@ impl<R: BufRead> Reader<R> {
             line: 0,
             max_line,
             buf: Vec::new(),
-            ids: Ids::default(),
         }
     }
 
@@ -108,8 +106,9 @@ impl<R: BufRead> Reader<R> {
     }
 
     /// The next batch of up to `max` documents, each with its line number
-    /// and an id unique in the stream (a repeated id gets `~2`, … as in
-    /// [`Ids`]); malformed lines go to `errors`. `None` at the end of the stream.
+    /// and the id its line gave (the caller makes ids unique with
+    /// [`crate::read::Ids`]); malformed lines go to `errors`. `None` at the
+    /// end of the stream.
     pub fn batch(
         &mut self,
         max: usize,
@@ -157,12 +156,11 @@ impl<R: BufRead> Reader<R> {
                         .filter(|i| !i.is_empty())
                         .unwrap_or_else(|| format!("line-{}", self.line));
                     let path = doc.path.unwrap_or_else(|| "-".to_string());
-                    let mut input = Input::Stream {
+                    let input = Input::Stream {
                         id,
                         path,
                         text: doc.text,
                     };
-                    self.ids.claim(&mut input);
                     docs.push((self.line, input));
                 }
                 Err(e) => errors.push(StreamError {

@@ -31,7 +31,9 @@ use serde::Serialize;
 use crate::error::Error;
 use crate::model::Record;
 use crate::write::csv::{Cells, TABLES, Tables};
-use crate::write::safe::{Pending, at, create_new, fresh_dir, link, link_target, remove};
+use crate::write::safe::{
+    Pending, TEMP_PREFIX, at, create_new, fresh_dir, link, link_target, remove,
+};
 
 /// `errors.jsonl` line: one failed or skipped input.
 #[derive(Debug, Serialize)]
@@ -69,7 +71,7 @@ const LOCK: &str = ".dateline-lock";
 const CURRENT: &str = ".dateline-current";
 const SET: &str = ".dateline-set-";
 /// Folders and links of earlier versions and of interrupted runs.
-const STALE: [&str; 3] = [SET, ".dateline-partial-", ".dateline-tmp-"];
+const STALE: [&str; 3] = [SET, ".dateline-partial-", TEMP_PREFIX];
 
 /// Every file of the set, in the order they are created.
 fn names() -> impl Iterator<Item = &'static str> {
@@ -152,7 +154,7 @@ fn sweep(dir: &Path, keep: Option<&std::ffi::OsStr>) -> io::Result<()> {
             continue;
         }
         let kind = entry.file_type().map_err(at(&entry.path()))?;
-        if kind.is_dir() || name.to_string_lossy().starts_with(STALE[2]) {
+        if kind.is_dir() || name.to_string_lossy().starts_with(TEMP_PREFIX) {
             remove(&entry.path()).map_err(at(&entry.path()))?;
         }
     }

@@ -135,9 +135,12 @@ pub(crate) fn create_new(path: &Path) -> io::Result<File> {
         .map_err(at(path))
 }
 
+/// How the names of files about to be renamed into place begin.
+pub(crate) const TEMP_PREFIX: &str = ".dateline-tmp-";
+
 /// A fresh name in `dir` for a file about to be renamed into place.
 fn temp_name(dir: &Path) -> PathBuf {
-    dir.join(format!(".dateline-tmp-{}", random_hex()))
+    dir.join(format!("{TEMP_PREFIX}{}", random_hex()))
 }
 
 /// Replace `path` with `bytes`: written to a new file beside it, then

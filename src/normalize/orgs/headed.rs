@@ -117,6 +117,7 @@ pub(super) fn read(
     let mut sides: Vec<&str> = (a..b)
         .filter_map(|k| p.demonym(k).or_else(|| p.place_country(k)))
         .collect();
+    sides.sort_unstable();
     sides.dedup();
     let country = country.filter(|_| !(shared && sides.len() > 1));
     found.push(Found {
