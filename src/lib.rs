@@ -26,8 +26,6 @@
 //! ```
 #![deny(missing_docs)]
 
-pub mod check;
-pub mod cli;
 pub mod error;
 pub mod lexicon;
 pub mod model;
@@ -35,8 +33,6 @@ pub mod normalize;
 pub mod parse;
 pub mod pipeline;
 pub mod read;
-pub mod render;
-pub mod report;
 pub mod schema;
 pub mod stream;
 pub mod text;

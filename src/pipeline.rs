@@ -18,7 +18,10 @@ use crate::schema::Schema;
 /// How many inputs are in flight at once.
 const WINDOW: usize = 512;
 
-/// Settings for a conversion, validated by the CLI.
+/// The default of [`Options::max_bytes`]: 10 MiB.
+pub const DEFAULT_MAX_BYTES: u64 = 10 * 1024 * 1024;
+
+/// Settings for a conversion.
 #[derive(Debug)]
 pub struct Options {
     /// Parser settings (default time zone).
@@ -38,7 +41,7 @@ impl Default for Options {
     fn default() -> Self {
         Options {
             parse: ParseOptions::default(),
-            max_bytes: 10 * 1024 * 1024,
+            max_bytes: DEFAULT_MAX_BYTES,
             lexicon: Lexicon::embedded(),
             schema: Some(Schema::new()),
             strict: false,
@@ -112,8 +115,8 @@ pub fn convert_input(input: &Input, opts: &Options) -> Result<Record, Error> {
 pub enum Done {
     /// An input and its record or error.
     Converted(Input, Result<Record, Error>),
-    /// A file skipped while walking a folder.
-    Skipped(PathBuf),
+    /// A file a folder walk did not select (see [`crate::read::Select`]).
+    Ignored(PathBuf),
     /// A folder entry that could not be read.
     Failed(Error),
 }
@@ -124,7 +127,7 @@ fn finish(item: Walked, opts: &Options) -> Done {
             let result = convert_input(&input, opts);
             Done::Converted(input, result)
         }
-        Walked::Skipped(path) => Done::Skipped(path),
+        Walked::Ignored(path) => Done::Ignored(path),
         Walked::Failed(e) => Done::Failed(e),
     }
 }

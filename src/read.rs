@@ -81,8 +81,9 @@ impl Input {
 pub enum Walked {
     /// An input to convert.
     Input(Input),
-    /// A file in a folder that is not `*.txt`.
-    Skipped(PathBuf),
+    /// A file in a walked folder that no `--glob` pattern selects: not an
+    /// error, only counted.
+    Ignored(PathBuf),
     /// A folder entry that could not be read (or a symlink loop).
     Failed(Error),
 }
@@ -165,27 +166,71 @@ impl Ids {
     }
 }
 
-fn walk_dir(dir: PathBuf) -> impl Iterator<Item = Walked> {
+/// Which files a folder walk takes: those whose name matches one of the
+/// patterns (`*.txt` by default). A pattern holding `/` is matched against
+/// the path under the walked folder instead (`2024/*/*.txt`). Files named
+/// on the command line are always taken.
+#[derive(Debug, Clone)]
+pub struct Select {
+    patterns: Vec<glob::Pattern>,
+}
+
+impl Default for Select {
+    fn default() -> Self {
+        Select::new(["*.txt"]).expect("a valid pattern")
+    }
+}
+
+impl Select {
+    /// Patterns in glob syntax (`*`, `?`, `[abc]`, `**`).
+    pub fn new<S: AsRef<str>>(
+        patterns: impl IntoIterator<Item = S>,
+    ) -> Result<Self, glob::PatternError> {
+        let patterns = patterns
+            .into_iter()
+            .map(|p| glob::Pattern::new(p.as_ref()))
+            .collect::<Result<_, _>>()?;
+        Ok(Select { patterns })
+    }
+
+    fn takes(&self, dir: &Path, path: &Path) -> bool {
+        let options = glob::MatchOptions {
+            require_literal_separator: true,
+            ..Default::default()
+        };
+        // Lossily: a name that is not UTF-8 still matches `*.txt`.
+        let rel = path.strip_prefix(dir).unwrap_or(path).to_string_lossy();
+        let name = path.file_name().unwrap_or_default().to_string_lossy();
+        self.patterns.iter().any(|p| {
+            let subject = if p.as_str().contains('/') {
+                &rel
+            } else {
+                &name
+            };
+            p.matches_with(subject, options)
+        })
+    }
+}
+
+fn walk_dir(dir: PathBuf, select: Select) -> impl Iterator<Item = Walked> {
     walkdir::WalkDir::new(&dir)
         .follow_links(true)
         .sort_by_file_name()
         .into_iter()
         .filter_map(move |entry| match entry {
             Ok(e) if e.file_type().is_dir() => None,
-            Ok(e) if e.path().extension().is_some_and(|x| x == "txt") => {
-                Some(match special_kind(&e.file_type()) {
-                    None => Walked::Input(Input::File {
-                        id: relative_id(&dir, e.path()),
-                        path: e.into_path(),
-                    }),
-                    Some(what) => Walked::Failed(Error::new(
-                        e.path(),
-                        Stage::Read,
-                        ErrorKind::NotRegular(what),
-                    )),
-                })
-            }
-            Ok(e) => Some(Walked::Skipped(e.into_path())),
+            Ok(e) if select.takes(&dir, e.path()) => Some(match special_kind(&e.file_type()) {
+                None => Walked::Input(Input::File {
+                    id: relative_id(&dir, e.path()),
+                    path: e.into_path(),
+                }),
+                Some(what) => Walked::Failed(Error::new(
+                    e.path(),
+                    Stage::Read,
+                    ErrorKind::NotRegular(what),
+                )),
+            }),
+            Ok(e) => Some(Walked::Ignored(e.into_path())),
             Err(e) => {
                 let path = e.path().unwrap_or(&dir).to_path_buf();
                 let io = e
@@ -223,22 +268,23 @@ fn special_kind(file_type: &std::fs::FileType) -> Option<&'static str> {
 }
 
 /// Expand command-line arguments lazily, in order: `-` is stdin, a folder is
-/// walked recursively for `*.txt` files sorted by path (other files are
-/// skipped), a file is taken whatever its extension. Nothing is collected,
+/// walked recursively for the files `select` takes, sorted by path (the
+/// others are [`Walked::Ignored`]), a file is taken whatever its extension. Nothing is collected,
 /// so a folder of a million files costs no memory up front. Ids are unique
 /// within the walk (see [`Ids`]).
-pub fn walk(args: Vec<PathBuf>) -> impl Iterator<Item = Walked> {
-    Ids::unique(walk_raw(args))
+pub fn walk(args: Vec<PathBuf>, select: &Select) -> impl Iterator<Item = Walked> + use<> {
+    Ids::unique(walk_raw(args, select))
 }
 
 /// [`walk`] before [`Ids`]: walked files carry their long ids.
-pub(crate) fn walk_raw(args: Vec<PathBuf>) -> impl Iterator<Item = Walked> {
+pub fn walk_raw(args: Vec<PathBuf>, select: &Select) -> impl Iterator<Item = Walked> + use<> {
+    let select = select.clone();
     args.into_iter()
-        .flat_map(|arg| -> Box<dyn Iterator<Item = Walked> + Send> {
+        .flat_map(move |arg| -> Box<dyn Iterator<Item = Walked> + Send> {
             if arg.as_os_str() == "-" {
                 Box::new(std::iter::once(Walked::Input(Input::Stdin)))
             } else if arg.is_dir() {
-                Box::new(walk_dir(arg))
+                Box::new(walk_dir(arg, select.clone()))
             } else {
                 Box::new(std::iter::once(Walked::Input(Input::file(arg))))
             }

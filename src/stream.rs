@@ -281,7 +281,7 @@ mod tests {
             .map(|w| match w {
                 Walked::Input(i) => i.id(),
                 Walked::Failed(e) => e.to_string(),
-                Walked::Skipped(p) => p.display().to_string(),
+                Walked::Ignored(p) => p.display().to_string(),
             })
             .collect();
         assert_eq!(kinds.len(), 3);

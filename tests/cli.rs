@@ -40,19 +40,91 @@ fn folders_are_walked_for_txt_files_in_path_order() {
         .map(|r| r["id"].clone())
         .collect();
     assert_eq!(ids, ["a", "b", "c"]);
-    assert!(util::stderr(&out).contains("1 skipped"));
+    assert!(util::stderr(&out).contains("3 found, 3 converted, 0 failed, 1 ignored"));
 }
 
+/// A folder with a README and `.json` sidecars: the sidecars are not
+/// errors (errors.jsonl stays empty, exit 0), only counted as ignored;
+/// `--glob` chooses other files, and a file named outright is always read.
 #[test]
-fn usage_errors_exit_2() {
-    assert_eq!(util::run(&["convert"]).status.code(), Some(2));
-    assert_eq!(util::run(&["frobnicate"]).status.code(), Some(2));
+fn files_a_walk_does_not_select_are_ignored_not_errors() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("in");
+    std::fs::create_dir(&dir).unwrap();
+    for name in ["a.txt", "a.json", "README.md", "b.json"] {
+        std::fs::write(dir.join(name), " date 2023-01-02 Text./.").unwrap();
+    }
+    let out = util::run_in(tmp.path(), &["convert", "in", "-o", "out"], b"");
+    assert_eq!(out.status.code(), Some(0), "{}", util::stderr(&out));
+    let errors = std::fs::read_to_string(tmp.path().join("out/errors.jsonl")).unwrap();
+    assert_eq!(errors, "");
+    let summary: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(tmp.path().join("out/summary.json")).unwrap(),
+    )
+    .unwrap();
+    assert_eq!(summary["found"], 1);
+    assert_eq!(summary["ignored"], 3);
+    assert!(summary.get("skipped").is_none());
+
+    let out = util::run_in(&dir, &["convert", ".", "-g", "*.md", "-g", "a.*"], b"");
+    let ids: Vec<_> = util::records(&out)
+        .iter()
+        .map(|r| r["id"].clone())
+        .collect();
+    assert_eq!(ids, ["README", "a", "a~2"], "{}", util::stderr(&out));
+
+    let out = util::run_in(&dir, &["convert", "README.md"], b"");
+    assert_eq!(util::records(&out).len(), 1);
     assert_eq!(
-        util::run(&["convert", "--tz", "GMT+7", "x.txt"])
+        util::run_in(&dir, &["convert", ".", "-g", "["], b"")
             .status
             .code(),
         Some(2)
     );
+}
+
+/// `-` is stdin for the stream protocol as everywhere else.
+#[test]
+fn convert_input_jsonl_reads_dash_as_stdin() {
+    let doc = br#"{"id": "d1", "text": " date 2023-01-02 Minister To Lam spoke./."}"#;
+    let out = util::run_in(&util::root(), &["convert", "--input", "jsonl", "-"], doc);
+    assert_eq!(out.status.code(), Some(0), "{}", util::stderr(&out));
+    assert_eq!(util::records(&out)[0]["id"], "d1");
+    let out = util::run_in(
+        &util::root(),
+        &["convert", "--input", "jsonl", "x.txt"],
+        doc,
+    );
+    assert_eq!(out.status.code(), Some(2), "{}", util::stderr(&out));
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    let tmp = tempfile::tempdir().unwrap();
+    assert_eq!(util::run(&["convert"]).status.code(), Some(2));
+    assert_eq!(util::run(&["frobnicate"]).status.code(), Some(2));
+    for tz in ["GMT+7", "+15:00"] {
+        for cmd in [
+            &["convert"][..],
+            &["check", "--golden", "g"],
+            &["render", "-o", "o"],
+            &["explain"],
+        ] {
+            let args = [cmd, &["--tz", tz, "x.txt"]].concat();
+            assert_eq!(
+                util::run_in(tmp.path(), &args, b"").status.code(),
+                Some(2),
+                "{args:?}"
+            );
+            // The same line with a good offset gets past the command line.
+            let args = [cmd, &["--tz", "+07:00", "x.txt"]].concat();
+            assert_eq!(
+                util::run_in(tmp.path(), &args, b"").status.code(),
+                Some(1),
+                "{args:?}"
+            );
+        }
+    }
 }
 
 #[test]
@@ -181,7 +253,8 @@ fn lexicon_files_add_knowledge_and_bad_lines_are_named() {
         &["convert", "--lexicon", "bad.tsv", "a.txt"],
         b"",
     );
-    assert_eq!(out.status.code(), Some(1));
+    // A bad --lexicon file is a usage error, found after clap: exit 2.
+    assert_eq!(out.status.code(), Some(2));
     assert!(
         util::stderr(&out).contains("bad.tsv: line 2: unknown table \"rank\""),
         "{}",

@@ -37,17 +37,56 @@ pub struct Parsed {
 }
 
 /// Settings the parser needs.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct ParseOptions {
     /// UTC offset given to published times that state none.
-    pub timezone: String,
+    pub timezone: Offset,
 }
 
-impl Default for ParseOptions {
+/// A UTC offset as RFC 3339 writes it, `+HH:MM` or `-HH:MM`, within the
+/// span real zones use (at most 14 hours either side of UTC, minutes under
+/// 60). The default is the region's `+07:00`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Offset(String);
+
+impl Default for Offset {
     fn default() -> Self {
-        ParseOptions {
-            timezone: "+07:00".to_string(),
-        }
+        Offset("+07:00".to_string())
+    }
+}
+
+impl Offset {
+    /// The offset as written, e.g. `+07:00`.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::fmt::Display for Offset {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::str::FromStr for Offset {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<Self, String> {
+        let b = s.as_bytes();
+        let two = |i: usize| -> Option<u32> {
+            let d = b.get(i..i + 2)?;
+            d.iter()
+                .all(u8::is_ascii_digit)
+                .then(|| u32::from(d[0] - b'0') * 10 + u32::from(d[1] - b'0'))
+        };
+        let shape = b.len() == 6 && matches!(b[0], b'+' | b'-') && b[3] == b':';
+        let ok = match (shape, two(1), two(4)) {
+            (true, Some(h), Some(m)) => m < 60 && h * 60 + m <= 14 * 60,
+            _ => false,
+        };
+        ok.then(|| Offset(s.to_string())).ok_or_else(|| {
+            format!("expected an offset from -14:00 to +14:00 like +07:00, got {s:?}")
+        })
     }
 }
 
@@ -186,7 +225,7 @@ fn take_header(
     warnings: &mut Vec<String>,
 ) -> (Option<String>, Option<Published>) {
     if let Some((date, raw, len)) = header::format_a_prefix(src) {
-        let published = header::resolve(&date, raw, &opts.timezone, warnings);
+        let published = header::resolve(&date, raw, opts.timezone.as_str(), warnings);
         for l in lines.iter_mut() {
             if l.end <= len {
                 l.start = l.end;
@@ -211,7 +250,8 @@ fn take_header(
     };
     match found {
         Some((date, raw)) => {
-            let published = header::resolve(&date, &collapse(raw), &opts.timezone, warnings);
+            let published =
+                header::resolve(&date, &collapse(raw), opts.timezone.as_str(), warnings);
             // Blank the header lines; they separate nothing from the body.
             for l in &mut lines[..=last] {
                 l.end = l.start;
@@ -232,7 +272,7 @@ fn repeats_date(text: &str, published: &Published, opts: &ParseOptions) -> bool 
         && text.len() <= 64
         && text.bytes().any(|b| b.is_ascii_digit())
         && header::date_line(text).is_some_and(|d| {
-            let again = header::resolve(&d, text, &opts.timezone, &mut Vec::new());
+            let again = header::resolve(&d, text, opts.timezone.as_str(), &mut Vec::new());
             again.date == published.date
         })
 }

@@ -35,7 +35,7 @@ use crate::write::safe::{
     Pending, TEMP_PREFIX, at, create_new, fresh_dir, link, link_target, remove,
 };
 
-/// `errors.jsonl` line: one failed or skipped input.
+/// `errors.jsonl` line: one failed input.
 #[derive(Debug, Serialize)]
 struct ErrorLine<'a> {
     path: &'a str,
@@ -46,14 +46,14 @@ struct ErrorLine<'a> {
 /// `summary.json`.
 #[derive(Debug, Clone, Serialize)]
 pub struct Summary {
-    /// Inputs found.
+    /// Inputs found: converted + failed.
     pub found: usize,
     /// Inputs converted to records.
     pub converted: usize,
     /// Inputs that failed.
     pub failed: usize,
-    /// Files skipped while walking folders.
-    pub skipped: usize,
+    /// Files a folder walk did not select (`--glob`); not errors.
+    pub ignored: usize,
     /// Warnings in converted records.
     pub warnings: usize,
     /// The record schema's version.
@@ -219,11 +219,6 @@ impl OutDir {
         )
     }
 
-    /// Add a skipped file to `errors.jsonl`.
-    pub fn skipped(&mut self, path: &Path) -> io::Result<()> {
-        self.error_line(&path.to_string_lossy(), "read", "skipped: not a .txt file")
-    }
-
     fn error_line(&mut self, path: &str, stage: &str, message: &str) -> io::Result<()> {
         serde_json::to_writer(
             &mut self.errors,
@@ -322,7 +317,7 @@ mod tests {
             found: 1,
             converted: 1,
             failed: 0,
-            skipped: 0,
+            ignored: 0,
             warnings: 0,
             schema_version: id.to_string(),
             tool_version: String::new(),

@@ -24,7 +24,7 @@ fn pending() -> MutexGuard<'static, Vec<PathBuf>> {
 }
 
 /// `path: error`, keeping the error's kind: every I/O error says where.
-pub(crate) fn at(path: &Path) -> impl FnOnce(io::Error) -> io::Error + '_ {
+pub fn at(path: &Path) -> impl FnOnce(io::Error) -> io::Error + '_ {
     move |e| io::Error::new(e.kind(), format!("{}: {e}", path.display()))
 }
 
@@ -146,7 +146,7 @@ fn temp_name(dir: &Path) -> PathBuf {
 /// Replace `path` with `bytes`: written to a new file beside it, then
 /// renamed over it. A symlink at `path` is replaced, never followed, and a
 /// reader sees the old file or the new one, never half of one.
-pub(crate) fn replace(path: &Path, bytes: &[u8]) -> io::Result<()> {
+pub fn replace(path: &Path, bytes: &[u8]) -> io::Result<()> {
     let dir = path.parent().unwrap_or(Path::new("."));
     let tmp = temp_name(dir);
     let pending = Pending::new(tmp.clone());

@@ -6,13 +6,14 @@
 //! article text can never become markup); this module only prepares data:
 //! the paragraph text cut into plain pieces and mention open/close markers.
 
-use std::collections::BTreeMap;
-
 use minijinja::{Environment, context};
 use serde::Serialize;
 
-use crate::check::safe_stem;
-use crate::model::{Mention, Record};
+use dateline::model::{Mention, Record};
+
+mod index;
+
+pub use index::{Index, page_name};
 
 const CSS: &str = include_str!("base.css");
 
@@ -45,95 +46,6 @@ struct ParagraphView {
     kind: &'static str,
     image_alt: Option<String>,
     pieces: Vec<Piece>,
-}
-
-/// One row of the index's articles table.
-#[derive(Debug, Clone, Serialize)]
-pub struct ArticleEntry {
-    /// The record id.
-    pub id: String,
-    /// Link to its page.
-    pub href: String,
-    /// Publication date, if any.
-    pub date: Option<String>,
-    /// Title, or the first words of the lede.
-    pub title: String,
-    /// Number of people.
-    pub people: usize,
-    /// Number of warnings.
-    pub warnings: usize,
-}
-
-/// A person across articles, for the index.
-#[derive(Debug, Clone, Default, Serialize)]
-pub struct PersonEntry {
-    /// Name as first seen.
-    pub name: String,
-    /// Titles and roles seen anywhere, first-seen order.
-    pub seen: Vec<String>,
-    /// Country, when known.
-    pub country: Option<String>,
-    /// Articles they appear in.
-    pub articles: Vec<ArticleLink>,
-}
-
-/// A link to an article page.
-#[derive(Debug, Clone, Serialize)]
-pub struct ArticleLink {
-    /// The record id.
-    pub id: String,
-    /// Link to its page.
-    pub href: String,
-}
-
-/// What the index needs, gathered article by article (records are not kept).
-#[derive(Debug, Default)]
-pub struct Index {
-    articles: Vec<ArticleEntry>,
-    people: BTreeMap<String, PersonEntry>,
-}
-
-/// File name of an article's page, inside `articles/`.
-pub fn page_name(id: &str) -> String {
-    format!("{}.html", safe_stem(id))
-}
-
-impl Index {
-    /// Add an article's row and its people.
-    pub fn add(&mut self, record: &Record) {
-        let href = format!("articles/{}", page_name(&record.id));
-        let title = record.title.clone().unwrap_or_else(|| {
-            let lede = record.lede.as_deref().unwrap_or(&record.id);
-            let words: Vec<&str> = lede.split_whitespace().take(12).collect();
-            format!("{}…", words.join(" "))
-        });
-        self.articles.push(ArticleEntry {
-            id: record.id.clone(),
-            href: href.clone(),
-            date: record.published.as_ref().and_then(|p| p.date.clone()),
-            title,
-            people: record.people.len(),
-            warnings: record.warnings.len(),
-        });
-        for p in &record.people {
-            let entry = self.people.entry(p.id.clone()).or_default();
-            if entry.name.is_empty() {
-                entry.name = p.name.clone();
-            }
-            for s in p.titles.iter().chain(&p.roles) {
-                if !entry.seen.contains(s) {
-                    entry.seen.push(s.clone());
-                }
-            }
-            if entry.country.is_none() {
-                entry.country = p.country.clone();
-            }
-            entry.articles.push(ArticleLink {
-                id: record.id.clone(),
-                href: href.clone(),
-            });
-        }
-    }
 }
 
 /// A mention to highlight: its place and what to show about its entity.
@@ -307,8 +219,8 @@ impl Renderer {
             .iter()
             .map(|p| ParagraphView {
                 kind: match p.kind {
-                    crate::model::ParagraphKind::Body => "body",
-                    crate::model::ParagraphKind::Caption => "caption",
+                    dateline::model::ParagraphKind::Body => "body",
+                    dateline::model::ParagraphKind::Caption => "caption",
                 },
                 image_alt: p.image_alt.clone(),
                 pieces: pieces(
@@ -330,7 +242,7 @@ impl Renderer {
 
     /// The index of articles and people.
     pub fn index(&self, index: &Index) -> Result<String, minijinja::Error> {
-        let mut people: Vec<&PersonEntry> = index.people.values().collect();
+        let mut people: Vec<&index::PersonEntry> = index.people.values().collect();
         people.sort_by(|a, b| {
             b.articles
                 .len()
@@ -348,8 +260,8 @@ impl Renderer {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::read::Input;
-    use crate::{Options, convert_bytes};
+    use dateline::read::Input;
+    use dateline::{Options, convert_bytes};
 
     fn record(text: &str) -> Record {
         convert_bytes(

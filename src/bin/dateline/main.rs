@@ -1,29 +1,34 @@
-//! The `dateline` binary: parse the command line, run, map the outcome to an
-//! exit code (0 all converted, 1 some input failed, 2 usage error).
+//! The `dateline` binary: the shell around the library. It parses the
+//! command line, runs one subcommand and maps how it ended to an exit code
+//! (see [`exit::Exit`]).
 #![allow(clippy::print_stderr)]
+
+mod cli;
+mod commands;
+mod exit;
+mod golden;
+mod render;
+mod report;
+mod run;
+mod source;
 
 use std::process::ExitCode;
 
 use clap::Parser;
-use dateline::cli::{Cli, Outcome, run};
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = cli::Cli::parse();
     // Ctrl-C and SIGTERM remove what is half written and exit 130 / 143.
     if let Err(e) = dateline::write::safe::on_interrupt() {
         eprintln!("dateline: cannot watch for Ctrl-C: {e}");
     }
-    match run(cli) {
-        Ok(Outcome::Success) => ExitCode::SUCCESS,
-        Ok(Outcome::SomeFailed) => ExitCode::from(1),
+    match cli::run(cli) {
+        Ok(exit) => exit.into(),
         // A closed pipe (`dateline convert … | head`) is not an error.
-        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
-        Err(e) => {
-            eprintln!(
-                "dateline: {}",
-                dateline::report::for_terminal(&e.to_string())
-            );
-            ExitCode::from(1)
+        Err(exit::Stop::Io(e)) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(stop) => {
+            eprintln!("dateline: {}", report::for_terminal(&stop.to_string()));
+            stop.exit().into()
         }
     }
 }

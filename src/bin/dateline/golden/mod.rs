@@ -10,7 +10,11 @@ use std::path::{Path, PathBuf};
 use serde_json::Value;
 use sha2::{Digest, Sha256};
 
-use crate::model::Record;
+use dateline::model::Record;
+
+mod ignore;
+
+pub use ignore::Ignore;
 
 /// One difference between a golden and the record.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -81,87 +85,6 @@ pub fn golden_text(record: &Record) -> String {
     s
 }
 
-/// One `--ignore` pattern: `source.path`, `people[*].mentions`, `warnings[0]`.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Ignore(Vec<Segment>);
-
-#[derive(Debug, Clone, PartialEq, Eq)]
-enum Segment {
-    Key(String),
-    Index(usize),
-    Any,
-}
-
-impl std::str::FromStr for Ignore {
-    type Err = String;
-
-    fn from_str(s: &str) -> Result<Self, String> {
-        let mut segs = Vec::new();
-        for part in s.split('.') {
-            let (key, mut rest) = part.split_at(part.find('[').unwrap_or(part.len()));
-            if !key.is_empty() {
-                segs.push(Segment::Key(key.to_string()));
-            }
-            while let Some(r) = rest.strip_prefix('[') {
-                let close = r.find(']').ok_or_else(|| format!("unclosed [ in {s:?}"))?;
-                let inner = &r[..close];
-                segs.push(if inner == "*" {
-                    Segment::Any
-                } else {
-                    Segment::Index(
-                        inner
-                            .parse()
-                            .map_err(|_| format!("bad index {inner:?} in {s:?}"))?,
-                    )
-                });
-                rest = &r[close + 1..];
-            }
-            if !rest.is_empty() {
-                return Err(format!("unexpected {rest:?} in {s:?}"));
-            }
-        }
-        if segs.is_empty() {
-            return Err("empty --ignore path".to_string());
-        }
-        Ok(Ignore(segs))
-    }
-}
-
-/// Remove what `segs` names from `v`.
-fn remove(v: &mut Value, segs: &[Segment]) {
-    let Some((first, rest)) = segs.split_first() else {
-        return;
-    };
-    match (first, v) {
-        (Segment::Key(k), Value::Object(map)) => {
-            if rest.is_empty() {
-                map.shift_remove(k);
-            } else if let Some(child) = map.get_mut(k) {
-                remove(child, rest);
-            }
-        }
-        (Segment::Index(i), Value::Array(items)) => {
-            if rest.is_empty() {
-                if *i < items.len() {
-                    items[*i] = Value::Null;
-                }
-            } else if let Some(child) = items.get_mut(*i) {
-                remove(child, rest);
-            }
-        }
-        (Segment::Any, Value::Array(items)) => {
-            if rest.is_empty() {
-                items.clear();
-            } else {
-                for child in items {
-                    remove(child, rest);
-                }
-            }
-        }
-        _ => {}
-    }
-}
-
 fn show(v: Option<&Value>) -> String {
     v.map_or_else(|| "absent".to_string(), |v| v.to_string())
 }
@@ -205,9 +128,9 @@ fn diff_into(path: &str, expected: Option<&Value>, got: Option<&Value>, out: &mu
 pub fn diff(expected: &Value, record: &Record, ignore: &[Ignore]) -> Vec<Difference> {
     let mut e = expected.clone();
     let mut g = serde_json::to_value(record).expect("records serialize");
-    for Ignore(segs) in ignore {
-        remove(&mut e, segs);
-        remove(&mut g, segs);
+    for pattern in ignore {
+        ignore::remove(&mut e, &pattern.0);
+        ignore::remove(&mut g, &pattern.0);
     }
     let mut out = Vec::new();
     diff_into("", Some(&e), Some(&g), &mut out);
@@ -259,14 +182,14 @@ pub enum Blessed {
 
 /// Write a record's golden; say whether it was new or changed.
 pub fn bless(dir: &Path, record: &Record) -> io::Result<Blessed> {
-    fs::create_dir_all(dir).map_err(crate::write::safe::at(dir))?;
+    fs::create_dir_all(dir).map_err(dateline::write::safe::at(dir))?;
     let path = golden_path(dir, &record.id);
     let text = golden_text(record);
     let before = fs::read_to_string(&path).ok();
     if before.as_deref() == Some(text.as_str()) {
         return Ok(Blessed::Unchanged);
     }
-    crate::write::safe::replace(&path, text.as_bytes())?;
+    dateline::write::safe::replace(&path, text.as_bytes())?;
     Ok(if before.is_some() {
         Blessed::Changed
     } else {
@@ -294,6 +217,7 @@ pub fn orphans(dir: &Path, seen: &BTreeSet<String>) -> io::Result<Vec<PathBuf>> 
 
 #[cfg(test)]
 mod tests {
+    use super::ignore::{Segment, remove};
     use super::*;
     use serde_json::json;
 

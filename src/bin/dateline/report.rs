@@ -1,13 +1,14 @@
-//! Accounting for a run: what was found, converted, failed and skipped, the
+//! Accounting for a run: what was found, converted, failed and ignored, the
 //! progress bar, and the closing summary line. The one place (with
 //! `main.rs`) allowed to print.
 #![allow(clippy::print_stderr)]
 
 use indicatif::{ProgressBar, ProgressStyle};
 
-use crate::error::Error;
+use dateline::error::Error;
 
-/// Counts for a run. `found = converted + failed + skipped` always holds.
+/// Counts for a run. `found = converted + failed` always holds; ignored
+/// files are not inputs.
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
 pub struct Counts {
     /// Inputs found (files and arguments).
@@ -16,8 +17,8 @@ pub struct Counts {
     pub converted: usize,
     /// Inputs that became errors.
     pub failed: usize,
-    /// Files met while walking folders that are not `*.txt`.
-    pub skipped: usize,
+    /// Files a folder walk did not select (`--glob`).
+    pub ignored: usize,
     /// Warnings in converted records.
     pub warnings: usize,
 }
@@ -29,34 +30,37 @@ pub struct Reporter {
     /// The counts so far.
     pub counts: Counts,
     quiet: bool,
+    print_errors: bool,
     bar: Option<ProgressBar>,
 }
 
 impl Reporter {
-    /// A reporter; `progress` shows a bar of `total` inputs (use it only when
-    /// stderr is a terminal), `quiet` silences bar and summary.
-    pub fn new(total: usize, progress: bool, quiet: bool) -> Self {
+    /// A reporter; `progress` shows a counter (use it only when stderr is a
+    /// terminal), `quiet` silences counter and summary line. Failures are
+    /// printed on stderr as `path: stage: message` unless
+    /// [`Reporter::errors_elsewhere`].
+    pub fn new(progress: bool, quiet: bool) -> Self {
         let bar = (progress && !quiet).then(|| {
-            // The walk is lazy, so the total is usually unknown: a counter.
-            let (bar, template) = if total > 0 {
-                (
-                    ProgressBar::new(total as u64),
-                    "{bar:40} {pos}/{len} articles {per_sec} eta {eta}",
-                )
-            } else {
-                (
-                    ProgressBar::new_spinner(),
-                    "{spinner} {pos} articles {per_sec}",
-                )
-            };
-            bar.set_style(ProgressStyle::with_template(template).expect("valid template"));
+            // The walk is lazy, so the total is unknown: a counter.
+            let bar = ProgressBar::new_spinner();
+            let style = ProgressStyle::with_template("{spinner} {pos} articles {per_sec}")
+                .expect("valid template");
+            bar.set_style(style);
             bar
         });
         Reporter {
             counts: Counts::default(),
             quiet,
+            print_errors: true,
             bar,
         }
+    }
+
+    /// Failures are reported by the caller (as stream error lines): only
+    /// count them.
+    pub fn errors_elsewhere(mut self) -> Self {
+        self.print_errors = false;
+        self
     }
 
     /// Count a converted record with its warnings.
@@ -73,6 +77,9 @@ impl Reporter {
     pub fn failed(&mut self, error: &Error) {
         self.counts.found += 1;
         self.counts.failed += 1;
+        if !self.print_errors {
+            return;
+        }
         match &self.bar {
             Some(bar) => {
                 bar.inc(1);
@@ -82,13 +89,16 @@ impl Reporter {
         }
     }
 
-    /// Count a skipped file.
-    pub fn skipped(&mut self) {
-        self.counts.found += 1;
-        self.counts.skipped += 1;
-        if let Some(bar) = &self.bar {
-            bar.inc(1);
-        }
+    /// Count `n` failures the caller reported itself (stream lines that
+    /// never became documents).
+    pub fn failed_elsewhere(&mut self, n: usize) {
+        self.counts.found += n;
+        self.counts.failed += n;
+    }
+
+    /// Count a file the walk did not select.
+    pub fn ignored(&mut self) {
+        self.counts.ignored += 1;
     }
 
     /// Clear the bar and print the closing summary line unless quiet.
@@ -106,8 +116,8 @@ impl Reporter {
             0.0
         };
         eprintln!(
-            "dateline: {} found, {} converted, {} failed, {} skipped, {} warnings in {:.2}s ({:.0} articles/s)",
-            c.found, c.converted, c.failed, c.skipped, c.warnings, seconds, rate
+            "dateline: {} found, {} converted, {} failed, {} ignored, {} warnings in {:.2}s ({:.0} articles/s)",
+            c.found, c.converted, c.failed, c.ignored, c.warnings, seconds, rate
         );
     }
 }
