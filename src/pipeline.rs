@@ -49,6 +49,17 @@ impl Default for Options {
     }
 }
 
+/// Convert an article's text, already decoded, under the record id `id`
+/// (its `source.path` is `-`).
+pub fn convert_text(id: &str, text: &str, opts: &Options) -> Result<Record, Error> {
+    let input = Input::Stream {
+        id: id.to_string(),
+        path: "-".to_string(),
+        text: String::new(),
+    };
+    convert_bytes(&input, text.as_bytes(), opts)
+}
+
 /// Convert raw bytes already read from `input`, and validate the record
 /// unless validation is off.
 pub fn convert_bytes(input: &Input, bytes: &[u8], opts: &Options) -> Result<Record, Error> {

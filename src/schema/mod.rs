@@ -1,5 +1,5 @@
 //! The record's JSON Schema (draft 2020-12), embedded in the binary and
-//! compiled once per run. Documents are validated on a [`Tape`], a flat view
+//! compiled once per run. Documents are validated on a tape, a flat view
 //! filled straight from the record (no `serde_json::Value` tree); `is_valid`
 //! is the fast path, and the full error list is built only for a record that
 //! fails.
@@ -12,7 +12,7 @@ use serde::Serialize;
 use serde_json::Value;
 
 use crate::model::Record;
-pub use tape::{Tape, TapeError, TapeJson, TapeNode};
+use tape::{Tape, TapeJson};
 
 /// The schema text, as `dateline schema` prints it.
 pub const SCHEMA: &str = include_str!("../../schemas/article.schema.json");
