@@ -63,11 +63,11 @@ pub fn convert_text(id: &str, text: &str, opts: &Options) -> Result<Record, Erro
 /// Convert raw bytes already read from `input`, and validate the record
 /// unless validation is off.
 pub fn convert_bytes(input: &Input, bytes: &[u8], opts: &Options) -> Result<Record, Error> {
-    let text = read::decode(input, bytes)?;
-    let parsed = parse_article(&text, &opts.parse)?;
-    let record = normalize(text, parsed, &opts.lexicon);
+    let text = during(Stage::Decode, || read::decode(input, bytes))?;
+    let parsed = during(Stage::Parse, || parse_article(&text, &opts.parse))?;
+    let record = during(Stage::Normalize, || normalize(text, parsed, &opts.lexicon));
     if let Some(schema) = &opts.schema {
-        let violations = schema.check_record(&record);
+        let violations = during(Stage::Validate, || schema.check_record(&record));
         if !violations.is_empty() {
             return Err(Error::new(
                 input.display(),
@@ -100,23 +100,40 @@ pub fn explain_bytes(
     Ok((record, out))
 }
 
+thread_local! {
+    /// The stage this thread is running, so a panic is labelled with it.
+    static STAGE: std::cell::Cell<Stage> = const { std::cell::Cell::new(Stage::Read) };
+}
+
+/// Run `f` as `stage` (for the label of a panic inside it).
+fn during<T>(stage: Stage, f: impl FnOnce() -> T) -> T {
+    STAGE.with(|s| s.set(stage));
+    f()
+}
+
 /// Read and convert one input. A panic in any stage becomes this input's
 /// error, so one bad article never takes the run down with it.
 pub fn convert_input(input: &Input, opts: &Options) -> Result<Record, Error> {
     let bytes = read::read_bytes(input, opts.max_bytes)?;
-    std::panic::catch_unwind(AssertUnwindSafe(|| convert_bytes(input, &bytes, opts)))
-        .unwrap_or_else(|payload| {
-            let message = payload
-                .downcast_ref::<&str>()
-                .map(|s| s.to_string())
-                .or_else(|| payload.downcast_ref::<String>().cloned())
-                .unwrap_or_else(|| "panic".to_string());
-            Err(Error::new(
-                input.display(),
-                Stage::Normalize,
-                ErrorKind::Internal(message),
-            ))
-        })
+    guarded(input, || convert_bytes(input, &bytes, opts))
+}
+
+/// `f`, with a panic turned into an `internal error` of `input`, labelled
+/// with the stage that panicked.
+fn guarded(input: &Input, f: impl FnOnce() -> Result<Record, Error>) -> Result<Record, Error> {
+    STAGE.with(|s| s.set(Stage::Read));
+    std::panic::catch_unwind(AssertUnwindSafe(f)).unwrap_or_else(|payload| {
+        let message = payload
+            .downcast_ref::<&str>()
+            .map(|s| s.to_string())
+            .or_else(|| payload.downcast_ref::<String>().cloned())
+            .unwrap_or_else(|| "panic".to_string());
+        Err(Error::new(
+            input.display(),
+            STAGE.with(|s| s.get()),
+            ErrorKind::Internal(message),
+        ))
+    })
 }
 
 /// What became of one item.
@@ -174,4 +191,25 @@ pub fn run<E: Send>(
         done = next;
     }
     done.into_iter().try_for_each(sink)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A panic says which stage it came from, not always `normalize`.
+    #[test]
+    fn a_panic_is_labelled_with_its_stage() {
+        let input = Input::file("x.txt");
+        for stage in [
+            Stage::Decode,
+            Stage::Parse,
+            Stage::Normalize,
+            Stage::Validate,
+        ] {
+            let err = guarded(&input, || during(stage, || panic!("boom"))).unwrap_err();
+            assert_eq!(err.stage(), stage);
+            assert!(err.to_string().contains("boom"), "{err}");
+        }
+    }
 }
