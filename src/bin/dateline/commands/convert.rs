@@ -2,7 +2,6 @@
 //! out-dir of tables.
 
 use std::io::{self, IsTerminal, Write};
-use std::path::Path;
 use std::time::Instant;
 
 use dateline::read::Input;
@@ -24,10 +23,6 @@ impl Sink for OutDir {
 
     fn failed(&mut self, _: Option<&Input>, error: &Error) -> io::Result<()> {
         self.error(error)
-    }
-
-    fn ignored(&mut self, _: &Path) -> io::Result<()> {
-        Ok(())
     }
 }
 
