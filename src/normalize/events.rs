@@ -8,59 +8,27 @@ use chrono::{Datelike, Duration, NaiveDate};
 use crate::lexicon::{self, FunctionClass};
 use crate::model::{Dateline, Event};
 use crate::normalize::para::Para;
+use crate::parse::date::{DateWritten, prose_date};
 
 /// A date as the lede writes it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Written {
-    MonthDay(Option<i32>, u32, u32),
+    Date(DateWritten),
     Weekday(&'static str),
 }
 
-fn day_number(p: &Para<'_, '_>, i: usize) -> Option<u32> {
-    let t = p.toks.get(i)?;
-    let s = p.slice(i, i + 1);
-    let s = s.trim_end_matches(|c: char| c.is_alphabetic());
-    (t.is_word() && !s.is_empty() && s.len() <= 2)
-        .then(|| s.parse().ok())
-        .flatten()
-        .filter(|d| (1..=31).contains(d))
-}
-
-fn year_number(p: &Para<'_, '_>, i: usize) -> Option<i32> {
-    if i >= p.toks.len() {
-        return None;
-    }
-    let s = p.slice(i, i + 1);
-    (s.len() == 4).then(|| s.parse().ok()).flatten()
-}
-
 /// The first date in the paragraph: `December 6`, `6 December`,
-/// `October 25, 2022`, or `on Thursday`. Returns it and its token.
+/// `October 25, 2022` (the date grammar's [`prose_date`]), or `on Thursday`.
+/// Returns it and its first token.
 fn find_date(p: &Para<'_, '_>) -> Option<(Written, usize)> {
-    let n = p.toks.len();
-    for i in 0..n {
-        let t = &p.toks[i];
-        if !t.is_word() || !t.cap {
+    for (i, t) in p.toks.iter().enumerate() {
+        if !t.is_word() {
             continue;
         }
-        if let Some(m) = lexicon::month(&t.fold) {
-            let j = if p.toks.get(i + 1).is_some_and(|t| t.is(".")) {
-                i + 2
-            } else {
-                i + 1
-            };
-            if let Some(d) = day_number(p, j) {
-                let y = (p.toks.get(j + 1).is_some_and(|t| t.is(",")))
-                    .then(|| year_number(p, j + 2))
-                    .flatten()
-                    .or_else(|| year_number(p, j + 1));
-                return Some((Written::MonthDay(y, m, d), i));
-            }
-            if i > 0
-                && let Some(d) = day_number(p, i - 1)
-            {
-                return Some((Written::MonthDay(year_number(p, i + 1), m, d), i));
-            }
+        let may_start = t.fold.starts_with(|c: char| c.is_ascii_digit())
+            || (t.cap && lexicon::month(&t.fold).is_some());
+        if may_start && let Ok((_, d)) = prose_date(&p.text[t.start..]) {
+            return Some((Written::Date(d), i));
         }
         if let Some(w) = lexicon::weekday(&t.fold)
             && i > 0
@@ -76,8 +44,8 @@ fn find_date(p: &Para<'_, '_>) -> Option<(Written, usize)> {
 /// it nearest; a weekday is the latest such day on or before publication.
 fn resolve_date(written: Written, published: Option<NaiveDate>) -> Option<NaiveDate> {
     match written {
-        Written::MonthDay(Some(y), m, d) => NaiveDate::from_ymd_opt(y, m, d),
-        Written::MonthDay(None, m, d) => {
+        Written::Date(DateWritten::Full(y, m, d)) => NaiveDate::from_ymd_opt(y, m, d),
+        Written::Date(DateWritten::Yearless(m, d)) => {
             let pubd = published?;
             let y = pubd.year();
             [y - 1, y, y + 1]
@@ -85,6 +53,8 @@ fn resolve_date(written: Written, published: Option<NaiveDate>) -> Option<NaiveD
                 .filter_map(|&y| NaiveDate::from_ymd_opt(y, m, d))
                 .min_by_key(|c| (*c - pubd).num_days().abs())
         }
+        // Not written in prose or datelines.
+        Written::Date(DateWritten::Numeric(..) | DateWritten::Month(..)) => None,
         Written::Weekday(w) => {
             let pubd = published?;
             (0..7)
@@ -125,7 +95,7 @@ pub struct Lede<'p, 'a, 'l> {
 pub fn resolve(
     ledes: &[Lede<'_, '_, '_>],
     published: Option<NaiveDate>,
-    dateline: Option<(&Dateline, &Para<'_, '_>)>,
+    dateline: Option<(&Dateline, Option<DateWritten>)>,
 ) -> Vec<Event> {
     let Some(first) = ledes.first() else {
         return Vec::new();
@@ -134,7 +104,7 @@ pub fn resolve(
     let lede = dated.as_ref().map_or(first, |(l, _)| l);
     let date = dated
         .map(|(_, d)| d.0)
-        .or_else(|| dateline.and_then(|(_, p)| find_date(p)).map(|d| d.0));
+        .or_else(|| dateline.and_then(|(_, d)| d).map(Written::Date));
     let p = lede.para;
     let places: Vec<(usize, &str, &str)> = p
         .tags
@@ -188,9 +158,40 @@ mod tests {
         NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
     }
 
+    fn first_date(text: &str) -> Option<(Written, String)> {
+        let lex = crate::lexicon::Lexicon::embedded();
+        let p = Para::new(0, text, &lex);
+        find_date(&p).map(|(w, i)| (w, p.slice(i, i + 1).to_string()))
+    }
+
+    #[test]
+    fn the_first_date_in_a_lede() {
+        let date = |m, d| Written::Date(DateWritten::Yearless(m, d));
+        assert_eq!(
+            first_date("They met in Hanoi on 6 December to sign it."),
+            Some((date(12, 6), "6".into()))
+        );
+        assert_eq!(
+            first_date("The 2023 plan, agreed on Dec. 6, may 5 times grow."),
+            Some((date(12, 6), "Dec".into()))
+        );
+        assert_eq!(
+            first_date("It opened on October 25, 2022 in Vientiane."),
+            Some((
+                Written::Date(DateWritten::Full(2022, 10, 25)),
+                "October".into()
+            ))
+        );
+        assert_eq!(
+            first_date("The leaders met on Thursday."),
+            Some((Written::Weekday("thursday"), "Thursday".into()))
+        );
+        assert_eq!(first_date("In December 2022 and may 5 more."), None);
+    }
+
     #[test]
     fn dates_resolve_to_the_nearest_year_and_past_weekday() {
-        let md = |m, d| Written::MonthDay(None, m, d);
+        let md = |m, d| Written::Date(DateWritten::Yearless(m, d));
         assert_eq!(
             resolve_date(md(12, 6), Some(d("2023-12-07"))),
             Some(d("2023-12-06"))
@@ -213,7 +214,7 @@ mod tests {
         );
         assert_eq!(resolve_date(md(12, 6), None), None);
         assert_eq!(
-            resolve_date(Written::MonthDay(Some(2020), 2, 29), None),
+            resolve_date(Written::Date(DateWritten::Full(2020, 2, 29)), None),
             Some(d("2020-02-29"))
         );
     }

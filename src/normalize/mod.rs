@@ -103,11 +103,8 @@ pub fn normalize_explained(text: Text, parsed: Parsed, lex: &Lexicon) -> (Record
             claimed: &found.claimed[i],
         })
         .collect();
-    let dateline = parsed
-        .dateline
-        .as_ref()
-        .map(|d| (d, Para::new(usize::MAX, &d.raw, lex)));
-    let events = events::resolve(&ledes, published, dateline.as_ref().map(|(d, p)| (*d, p)));
+    let dateline = parsed.dateline.as_ref().map(|d| (d, parsed.dateline_date));
+    let events = events::resolve(&ledes, published, dateline);
     drop(ledes);
     let lede_index = bodies.first().copied();
     let people = found.people;

@@ -8,11 +8,12 @@
 use nom::branch::alt;
 use nom::bytes::complete::{tag, take_while_m_n, take_while1};
 use nom::character::complete::{char, one_of, space0, space1};
-use nom::combinator::{map_res, opt, peek, recognize, verify};
+use nom::combinator::{opt, peek, recognize, verify};
 use nom::multi::many_m_n;
 use nom::sequence::{delimited, preceded, terminated};
 use nom::{IResult, Parser};
 
+use super::date::{DateWritten, prose_date};
 use crate::lexicon;
 use crate::model::Dateline;
 
@@ -71,29 +72,14 @@ fn place(i: &str) -> Res<'_, &str> {
 }
 
 /// `, Dec. 6` / `, October 25` / `, 25 October` after the place.
-fn date_part(i: &str) -> Res<'_, &str> {
-    let month = map_res(
-        terminated(take_while1(char::is_alphabetic), opt(char('.'))),
-        |w: &str| lexicon::month(w).ok_or(()),
-    );
-    let day = || take_while_m_n(1, 2, |c: char| c.is_ascii_digit());
-    let month2 = map_res(
-        terminated(take_while1(char::is_alphabetic), opt(char('.'))),
-        |w: &str| lexicon::month(w).ok_or(()),
-    );
-    preceded(
-        (char(','), space1),
-        recognize(alt((
-            (month, space1, day()).map(|_| ()),
-            (day(), space1, month2).map(|_| ()),
-        ))),
-    )
-    .parse(i)
+fn date_part(i: &str) -> Res<'_, DateWritten> {
+    preceded((char(','), space1), prose_date).parse(i)
 }
 
 struct Found<'a> {
     place: Option<&'a str>,
     agency: Option<&'a str>,
+    date: Option<DateWritten>,
 }
 
 /// `, Philippines` after a city: a known country.
@@ -139,6 +125,7 @@ fn classic(i: &str) -> Res<'_, Found<'_>> {
         Found {
             place: Some(place),
             agency,
+            date,
         },
     ))
 }
@@ -163,13 +150,15 @@ fn outlet_tag(i: &str) -> Res<'_, Found<'_>> {
         Found {
             place: None,
             agency: Some(agency),
+            date: None,
         },
     ))
 }
 
 /// Recognize a dateline at the start of `text` (a paragraph's source slice).
-/// Returns it and the number of bytes it takes, spaces after it included.
-pub fn dateline(text: &str) -> Option<(Dateline, usize)> {
+/// Returns it, the date it states, and the number of bytes it takes, spaces
+/// after it included.
+pub fn dateline(text: &str) -> Option<(Dateline, Option<DateWritten>, usize)> {
     let (rest, found) = alt((outlet_tag, classic)).parse(text).ok()?;
     let len = text.len() - rest.len();
     let raw = text[..len].split_whitespace().collect::<Vec<_>>().join(" ");
@@ -179,6 +168,7 @@ pub fn dateline(text: &str) -> Option<(Dateline, usize)> {
             agency: found.agency.map(str::to_string),
             raw,
         },
+        found.date,
         len,
     ))
 }
@@ -188,7 +178,7 @@ mod tests {
     use super::*;
 
     fn dl(text: &str) -> Option<(Option<String>, Option<String>, String)> {
-        dateline(text).map(|(d, len)| (d.place, d.agency, text[len..].to_string()))
+        dateline(text).map(|(d, _, len)| (d.place, d.agency, text[len..].to_string()))
     }
 
     fn s(x: &str) -> Option<String> {
@@ -221,6 +211,25 @@ mod tests {
             dl("Hanoi (VNA) Party chief"),
             Some((s("Hanoi"), s("VNA"), "Party chief".into()))
         );
+    }
+
+    #[test]
+    fn the_date_a_dateline_states_is_kept() {
+        let date = |t: &str| dateline(t).and_then(|(_, d, _)| d);
+        assert_eq!(
+            date("VIENTIANE, Dec. 6 (VNA) – The"),
+            Some(DateWritten::Yearless(12, 6))
+        );
+        assert_eq!(
+            date("Hanoi, 25 October – The"),
+            Some(DateWritten::Yearless(10, 25))
+        );
+        assert_eq!(
+            date("Hanoi, Dec. 6, 2023 (VNA) – The"),
+            Some(DateWritten::Full(2023, 12, 6)),
+            "the shared grammar reads a year too"
+        );
+        assert_eq!(date("Hanoi (VNA) – The"), None);
     }
 
     #[test]

@@ -9,25 +9,15 @@
 
 use chrono::NaiveDate;
 use nom::branch::alt;
-use nom::bytes::complete::{tag, tag_no_case, take_till1, take_while_m_n};
+use nom::bytes::complete::{tag, tag_no_case, take_till1};
 use nom::character::complete::{alpha1, char, line_ending, multispace0, one_of, space0, space1};
 use nom::combinator::{all_consuming, consumed, eof, map, map_res, opt, recognize};
 use nom::sequence::{delimited, preceded, terminated};
 use nom::{IResult, Parser};
 
+use super::date::{DateWritten, calendar_date, digits, iso_date};
 use crate::lexicon;
 use crate::model::Published;
-
-/// The date as written, before interpretation.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum DateWritten {
-    /// Year, month and day in a fixed order (ISO, or a month name).
-    Full(i32, u32, u32),
-    /// `a/b/yyyy`: day-first unless the weekday or a number > 12 says otherwise.
-    Numeric(u32, u32, i32),
-    /// Year and month only (` date 2024-03`).
-    Month(i32, u32),
-}
 
 /// A date line as written.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -44,83 +34,11 @@ pub struct DateLine {
 
 type Res<'a, T> = IResult<&'a str, T>;
 
-fn number<'a>(
-    min: usize,
-    max: usize,
-) -> impl Parser<&'a str, Output = u32, Error = nom::error::Error<&'a str>> {
-    map_res(
-        take_while_m_n(min, max, |c: char| c.is_ascii_digit()),
-        str::parse,
-    )
-}
-
-fn year(i: &str) -> Res<'_, i32> {
-    map_res(
-        take_while_m_n(4, 4, |c: char| c.is_ascii_digit()),
-        str::parse,
-    )
-    .parse(i)
-}
-
-fn month_word(i: &str) -> Res<'_, u32> {
-    map_res(terminated(alpha1, opt(char('.'))), |w: &str| {
-        lexicon::month(w).ok_or(())
-    })
-    .parse(i)
-}
-
-fn ordinal(i: &str) -> Res<'_, u32> {
-    terminated(
-        number(1, 2),
-        opt(alt((tag("st"), tag("nd"), tag("rd"), tag("th")))),
-    )
-    .parse(i)
-}
-
-/// `2022-10-28`, `2022/10/28`, or month-only `2024-03`.
-fn iso_date(i: &str) -> Res<'_, DateWritten> {
-    let (i, y) = year(i)?;
-    let (i, m) = preceded(one_of("-/"), number(1, 2)).parse(i)?;
-    let (i, d) = opt(preceded(one_of("-/"), number(1, 2))).parse(i)?;
-    Ok((
-        i,
-        match d {
-            Some(d) => DateWritten::Full(y, m, d),
-            None => DateWritten::Month(y, m),
-        },
-    ))
-}
-
-/// `28/10/2022`, `28-10-2022`, `28.10.2022`.
-fn numeric_date(i: &str) -> Res<'_, DateWritten> {
-    let (i, a) = number(1, 2).parse(i)?;
-    let (i, sep) = one_of("/-.").parse(i)?;
-    let (i, b) = number(1, 2).parse(i)?;
-    let (i, y) = preceded(char(sep), year).parse(i)?;
-    Ok((i, DateWritten::Numeric(a, b, y)))
-}
-
-/// `October 28, 2022`, `Oct. 28 2022`.
-fn month_first(i: &str) -> Res<'_, DateWritten> {
-    let (i, m) = terminated(month_word, space1).parse(i)?;
-    let (i, d) = terminated(ordinal, (opt(char(',')), space1)).parse(i)?;
-    let (i, y) = year(i)?;
-    Ok((i, DateWritten::Full(y, m, d)))
-}
-
-/// `28 October 2022`, `28 Oct, 2022`.
-fn day_first(i: &str) -> Res<'_, DateWritten> {
-    let (i, d) = terminated(ordinal, space1).parse(i)?;
-    let (i, m) = terminated(month_word, (opt(char(',')), space1)).parse(i)?;
-    let (i, y) = year(i)?;
-    Ok((i, DateWritten::Full(y, m, d)))
-}
-
 /// `08:06`, `8:06 AM`, `14:24:08`.
 fn time(i: &str) -> Res<'_, (u32, u32)> {
-    let (i, h) = number(1, 2).parse(i)?;
-    let (i, m) = preceded(char(':'), number(2, 2)).parse(i)?;
-    let (i, _) = opt(preceded(char(':'), number(2, 2))).parse(i)?;
+    let (i, h) = digits(1, 2).parse(i)?;
+    let (i, m) = preceded(char(':'), digits(2, 2)).parse(i)?;
+    let (i, _) = opt(preceded(char(':'), digits(2, 2))).parse(i)?;
     let (i, ampm) = opt(preceded(
         space0,
         alt((tag_no_case("am"), tag_no_case("pm"))),
@@ -146,8 +64,8 @@ fn zone(i: &str) -> Res<'_, String> {
         (
             opt(alt((tag_no_case("gmt"), tag_no_case("utc")))),
             one_of("+-"),
-            number(1, 2),
-            opt(preceded(opt(char(':')), number(2, 2))),
+            digits(1, 2),
+            opt(preceded(opt(char(':')), digits(2, 2))),
         ),
         |(_, sign, h, m)| format!("{sign}{h:02}:{:02}", m.unwrap_or(0)),
     );
@@ -203,7 +121,7 @@ fn date_line_inner(i: &str) -> Res<'_, DateLine> {
     let (i, weekday) = opt(weekday_prefix).parse(i)?;
     // Some sites put the time first: `20:18 01/03/2017`.
     let (i, time_first) = opt(terminated(time, space1)).parse(i)?;
-    let (i, date) = alt((iso_date, numeric_date, month_first, day_first)).parse(i)?;
+    let (i, date) = calendar_date(i)?;
     let (i, time) = match time_first {
         Some(t) => (i, Some(t)),
         None => opt(preceded(date_time_sep, time)).parse(i)?,
@@ -264,6 +182,8 @@ pub fn resolve(
         DateWritten::Full(y, m, d) => vec![(y, m, d)],
         // Vietnamese sites write day first; month first only as a fallback.
         DateWritten::Numeric(a, b, y) => vec![(y, b, a), (y, a, b)],
+        // `calendar_date` never gives a date without a year.
+        DateWritten::Yearless(..) => vec![],
         DateWritten::Month(y, m) => {
             warnings.push(format!(
                 "month-only-date: {raw:?} gives {y}-{m:02} without a day"

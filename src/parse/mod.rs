@@ -7,6 +7,7 @@
 //! callers see [`Parsed`] or the crate's [`Error`].
 
 mod body;
+pub mod date;
 mod dateline;
 mod header;
 
@@ -26,6 +27,9 @@ pub struct Parsed {
     pub published: Option<Published>,
     /// The dateline or outlet tag before the lede.
     pub dateline: Option<Dateline>,
+    /// The date the dateline states (`VIENTIANE, Dec. 6 (VNA)`): the events
+    /// stage falls back to it.
+    pub dateline_date: Option<date::DateWritten>,
     /// The agency sign-off.
     pub signoff: Option<String>,
     /// Lines after the body: author, source, outlet.
@@ -180,7 +184,7 @@ pub fn parse_article(text: &Text, opts: &ParseOptions) -> Result<Parsed, Error> 
         }
     }
     drop_repeated_lede(src, &mut chunks);
-    let dateline = take_dateline(src, &mut chunks);
+    let (dateline, dateline_date) = take_dateline(src, &mut chunks).unzip();
 
     let paragraphs: Vec<Paragraph> = chunks
         .iter()
@@ -209,6 +213,7 @@ pub fn parse_article(text: &Text, opts: &ParseOptions) -> Result<Parsed, Error> 
         title,
         published,
         dateline,
+        dateline_date: dateline_date.flatten(),
         signoff,
         trailer,
         paragraphs,
@@ -461,20 +466,20 @@ fn drop_image_titles(src: &str, chunks: &mut Vec<Chunk>, warnings: &mut Vec<Stri
 }
 
 /// A dateline opens the first body paragraph, or else the second.
-fn take_dateline(src: &str, chunks: &mut [Chunk]) -> Option<Dateline> {
+fn take_dateline(src: &str, chunks: &mut [Chunk]) -> Option<(Dateline, Option<date::DateWritten>)> {
     for c in chunks
         .iter_mut()
         .filter(|c| c.kind == ParagraphKind::Body)
         .take(2)
     {
-        if let Some((dateline, len)) = dateline::dateline(&src[c.start()..c.end()]) {
+        if let Some((dateline, date, len)) = dateline::dateline(&src[c.start()..c.end()]) {
             let mut start = c.start() + len;
             while c.lines[0].end <= start && c.lines.len() > 1 {
                 c.lines.remove(0);
                 start = start.max(c.lines[0].start);
             }
             c.lines[0].start = start.min(c.lines[0].end);
-            return Some(dateline);
+            return Some((dateline, date));
         }
     }
     None
