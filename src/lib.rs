@@ -69,6 +69,7 @@ pub mod schema;
 pub mod stream;
 #[doc(hidden)]
 pub mod text;
+pub mod warning;
 pub mod write;
 
 pub use error::{Error, ErrorKind, Stage};

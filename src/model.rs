@@ -172,8 +172,8 @@ pub struct Place {
     pub id: String,
     /// The place's name.
     pub name: String,
-    /// `country`, `city`, `province`, …
-    pub kind: String,
+    /// `country`, `city`, `province` or `region`.
+    pub kind: PlaceKind,
     /// The country the place is in (for a country: itself), or null.
     pub country: Option<String>,
     /// Every mention, in document order.
@@ -190,4 +190,52 @@ pub struct Event {
     pub place: Option<String>,
     /// The sentence that states it.
     pub text: String,
+}
+
+/// What a place is. The JSON writes it in lower case (`country`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum PlaceKind {
+    /// A sovereign state.
+    Country,
+    /// A city, town or border gate.
+    City,
+    /// A province, state or other first-level division.
+    Province,
+    /// A region, sea or river that is no division: `Southeast Asia`, `East Sea`.
+    Region,
+}
+
+impl PlaceKind {
+    /// The kind as the record writes it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            PlaceKind::Country => "country",
+            PlaceKind::City => "city",
+            PlaceKind::Province => "province",
+            PlaceKind::Region => "region",
+        }
+    }
+}
+
+impl std::fmt::Display for PlaceKind {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl std::str::FromStr for PlaceKind {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<Self, String> {
+        [
+            PlaceKind::Country,
+            PlaceKind::City,
+            PlaceKind::Province,
+            PlaceKind::Region,
+        ]
+        .into_iter()
+        .find(|k| k.as_str() == s)
+        .ok_or_else(|| format!("unknown place kind {s:?} (country, city, province or region)"))
+    }
 }

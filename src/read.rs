@@ -14,6 +14,7 @@ use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
 
 use crate::error::{Error, ErrorKind, Stage};
 use crate::model::Source;
+use crate::warning::{Code, Warning};
 
 /// One input to convert.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -341,7 +342,7 @@ pub struct Text {
     /// The decoded text in Unicode NFC; paragraph spans index into it.
     pub text: String,
     /// Doubts raised while decoding.
-    pub warnings: Vec<String>,
+    pub warnings: Vec<Warning>,
 }
 
 /// How the bytes were found to be encoded.
@@ -433,18 +434,24 @@ pub fn decode(input: &Input, bytes: &[u8]) -> Result<Text, Error> {
         Sniffed::Bom(enc, len) => (enc, &bytes[len..]),
         Sniffed::Utf8 => (encoding_rs::UTF_8, bytes),
         Sniffed::Utf16(enc) | Sniffed::Guessed(enc) => {
-            warnings.push(format!(
-                "guessed-encoding: not UTF-8 and no byte-order mark; decoded as {}",
-                enc.name()
+            warnings.push(Warning::new(
+                Code::GuessedEncoding,
+                format!(
+                    "not UTF-8 and no byte-order mark; decoded as {}",
+                    enc.name()
+                ),
             ));
             (enc, bytes)
         }
     };
     let (decoded, had_errors) = encoding.decode_without_bom_handling(body);
     if had_errors {
-        warnings.push(format!(
-            "invalid-bytes: some bytes are not valid {}; replaced with U+FFFD",
-            encoding.name()
+        warnings.push(Warning::new(
+            Code::InvalidBytes,
+            format!(
+                "some bytes are not valid {}; replaced with U+FFFD",
+                encoding.name()
+            ),
         ));
     }
     if decoded.contains('\0') {
@@ -521,7 +528,7 @@ mod tests {
         let t = decode(&input(), &bytes).unwrap();
         assert_eq!(t.text, "Hà Nội \u{FFFD} news");
         assert_eq!(t.source.encoding, "UTF-8");
-        assert!(t.warnings[0].starts_with("invalid-bytes"));
+        assert_eq!(t.warnings[0].code, Code::InvalidBytes);
     }
 
     #[test]
@@ -532,7 +539,7 @@ mod tests {
         let t = decode(&input(), &bytes).unwrap();
         assert_eq!(t.source.encoding, "windows-1258");
         assert!(t.text.contains("Tô Lâm"), "{}", t.text);
-        assert!(t.warnings[0].starts_with("guessed-encoding"));
+        assert_eq!(t.warnings[0].code, Code::GuessedEncoding);
         let t = decode(&input(), b"Caf\xe9 r\xe9sum\xe9 na\xefve \xe0 la fa\xe7ade").unwrap();
         assert_eq!(t.source.encoding, "windows-1252");
         assert_eq!(t.text, "Café résumé naïve à la façade");

@@ -9,6 +9,7 @@
 use rustc_hash::FxHashMap as HashMap;
 use std::sync::LazyLock;
 
+use crate::model::PlaceKind;
 use crate::text::fold;
 
 mod cultures;
@@ -245,8 +246,8 @@ pub fn org_for_leader(role: &str) -> Option<&'static str> {
 pub struct KnownPlace {
     /// Canonical name, e.g. `Hanoi` for `Hà Nội`.
     pub name: &'static str,
-    /// `country`, `city`, `province`, …
-    pub kind: &'static str,
+    /// What the place is.
+    pub kind: PlaceKind,
     /// The country it belongs to, if any.
     pub country: Option<&'static str>,
 }
@@ -256,7 +257,7 @@ static PLACE_MAP: LazyLock<HashMap<&'static str, KnownPlace>> = LazyLock::new(||
         .map(|r| {
             let place = KnownPlace {
                 name: r[1],
-                kind: r[2],
+                kind: r[2].parse().expect("places.tsv: place kind"),
                 country: (r[3] != "-").then_some(r[3]),
             };
             (r[0], place)

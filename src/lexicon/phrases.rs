@@ -17,6 +17,7 @@ use aho_corasick::dfa::DFA;
 use aho_corasick::{Anchored, MatchKind, PatternID, StartKind};
 
 use super::cultures::{Culture, Cultures};
+use crate::model::PlaceKind;
 use crate::text::{Token, fold_phrase};
 
 /// What a lexicon phrase means.
@@ -57,8 +58,8 @@ pub enum Entry {
     Place {
         /// Canonical name.
         name: String,
-        /// `country`, `city`, `province`, …
-        kind: String,
+        /// What the place is.
+        kind: PlaceKind,
         /// The country it is in.
         country: Option<String>,
     },
@@ -300,7 +301,7 @@ impl Builder {
             "demonyms" => Entry::Demonym(cols[1].to_string()),
             "places" => Entry::Place {
                 name: cols[1].to_string(),
-                kind: cols[2].to_string(),
+                kind: cols[2].parse()?,
                 country: dash(cols[3]),
             },
             "cultures" => return self.cultures.add_culture(cols),
@@ -731,6 +732,13 @@ mod tests {
         assert!(
             e.to_string()
                 .contains("bad.tsv: line 2: unknown table \"rnaks\""),
+            "{e}"
+        );
+        std::fs::write(&bad, "places\tatlantis\tAtlantis\tisland\t-\n").unwrap();
+        let e = Lexicon::with_files(std::slice::from_ref(&bad)).unwrap_err();
+        assert!(
+            e.to_string()
+                .contains("line 1: unknown place kind \"island\""),
             "{e}"
         );
     }

@@ -6,7 +6,7 @@
 use chrono::{Datelike, Duration, NaiveDate};
 
 use crate::lexicon::{self, FunctionClass};
-use crate::model::{Dateline, Event};
+use crate::model::{Dateline, Event, PlaceKind};
 use crate::normalize::para::Para;
 use crate::parse::date::{DateWritten, prose_date};
 
@@ -106,7 +106,7 @@ pub fn resolve(
         .map(|(_, d)| d.0)
         .or_else(|| dateline.and_then(|(_, d)| d).map(Written::Date));
     let p = lede.para;
-    let places: Vec<(usize, &str, &str)> = p
+    let places: Vec<(usize, &str, PlaceKind)> = p
         .tags
         .iter()
         .filter(|t| !lede.claimed[t.start..t.end].iter().any(|&c| c))
@@ -123,13 +123,13 @@ pub fn resolve(
     // `in <city or province>`, the dateline, any city or province, `in <country>`.
     let place = places
         .iter()
-        .find(|(i, _, k)| *k != "country" && after_in(*i))
+        .find(|(i, _, k)| *k != PlaceKind::Country && after_in(*i))
         .map(|(_, n, _)| n.to_string())
         .or(dateline_place)
         .or_else(|| {
             places
                 .iter()
-                .find(|(_, _, k)| *k != "country")
+                .find(|(_, _, k)| *k != PlaceKind::Country)
                 .map(|(_, n, _)| n.to_string())
         })
         .or_else(|| {

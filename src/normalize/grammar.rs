@@ -8,6 +8,7 @@
 //! mentions or people except which tokens belong to names.
 
 use crate::lexicon::{Entry, RoleClass};
+use crate::model::PlaceKind;
 use crate::normalize::para::Para;
 use crate::normalize::roles::read_roles;
 
@@ -191,7 +192,7 @@ pub fn context(p: &Para<'_, '_>, a: usize, b: usize, names: &[bool]) -> Context 
         } else {
             b + 1
         };
-        if let Some((name, "country", _)) = p.place(c) {
+        if let Some((name, PlaceKind::Country, _)) = p.place(c) {
             let (r, had, i) = ctx.snapshot();
             ctx.country.get_or_insert_with(|| name.to_string());
             ctx.note("`of <country>` after the name", r, had, i);

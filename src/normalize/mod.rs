@@ -127,7 +127,7 @@ pub fn normalize_explained(text: Text, parsed: Parsed, lex: &Lexicon) -> (Record
         organizations,
         places,
         events,
-        warnings,
+        warnings: warnings.iter().map(ToString::to_string).collect(),
     };
     (record, explanation)
 }

@@ -1,7 +1,7 @@
 //! One paragraph, tokenized and tagged once; every sub-pass reads it.
 
 use crate::lexicon::{Entry, FunctionClass, Lexicon, RoleClass, Tag};
-use crate::model::Mention;
+use crate::model::{Mention, PlaceKind};
 use crate::text::{Token, tokenize};
 
 /// A paragraph's tokens and the lexicon phrases among them.
@@ -74,13 +74,13 @@ impl<'a, 'l> Para<'a, 'l> {
     }
 
     /// The place entry at `i`: (name, kind, country).
-    pub fn place(&self, i: usize) -> Option<(&'l str, &'l str, Option<&'l str>)> {
+    pub fn place(&self, i: usize) -> Option<(&'l str, PlaceKind, Option<&'l str>)> {
         self.entry(i, |e| match e {
             Entry::Place {
                 name,
                 kind,
                 country,
-            } => Some((name.as_str(), kind.as_str(), country.as_deref())),
+            } => Some((name.as_str(), *kind, country.as_deref())),
             _ => None,
         })
     }
@@ -89,7 +89,7 @@ impl<'a, 'l> Para<'a, 'l> {
     /// the country it is in.
     pub fn place_country(&self, i: usize) -> Option<&'l str> {
         self.place(i).and_then(|(name, kind, country)| {
-            if kind == "country" {
+            if kind == PlaceKind::Country {
                 Some(name)
             } else {
                 country

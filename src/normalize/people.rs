@@ -16,6 +16,7 @@ use crate::normalize::grammar::{Context, Evidence, context};
 use crate::normalize::names::{name_runs, place_words_naming_people, run_key};
 use crate::normalize::para::Para;
 use crate::text::slug;
+use crate::warning::{Code, Warning};
 
 /// A person being assembled from mentions.
 struct Acc {
@@ -126,7 +127,7 @@ impl Ambiguous {
     /// One warning per form: `"Hung" in paragraph 1 could be A or B`, or
     /// with a count, `"Hung" (50 mentions, first in paragraph 7) …`; at
     /// most five candidates are named, then `or N others`.
-    fn warnings(self) -> impl Iterator<Item = String> {
+    fn warnings(self) -> impl Iterator<Item = Warning> {
         self.forms.into_iter().map(|(form, paragraph, count, who)| {
             let place = if count == 1 {
                 format!("in paragraph {paragraph}")
@@ -137,7 +138,10 @@ impl Ambiguous {
             if who.len() > MAX_CANDIDATES {
                 names.push_str(&format!(" or {} others", who.len() - MAX_CANDIDATES));
             }
-            format!("ambiguous-mention: {form:?} {place} could be {names}")
+            Warning::new(
+                Code::AmbiguousMention,
+                format!("{form:?} {place} could be {names}"),
+            )
         })
     }
 }
@@ -156,7 +160,7 @@ pub struct People {
 }
 
 /// Find and resolve the people in `paras`.
-pub fn resolve(paras: &[Para<'_, '_>], lex: &Lexicon, warnings: &mut Vec<String>) -> People {
+pub fn resolve(paras: &[Para<'_, '_>], lex: &Lexicon, warnings: &mut Vec<Warning>) -> People {
     let runs: Vec<Vec<(usize, usize)>> = paras.iter().map(|p| name_runs(p, lex)).collect();
     let mut names: Vec<Vec<bool>> = paras.iter().map(|p| vec![false; p.toks.len()]).collect();
     let mut accs: Vec<Acc> = Vec::new();

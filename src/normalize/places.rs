@@ -4,7 +4,7 @@
 
 use rustc_hash::FxHashMap as HashMap;
 
-use crate::model::{Mention, Organization, Place};
+use crate::model::{Mention, Organization, Place, PlaceKind};
 use crate::normalize::para::Para;
 use crate::text::slug;
 
@@ -34,7 +34,7 @@ pub fn resolve(
                 places.push(Place {
                     id: slug(name),
                     name: name.to_string(),
-                    kind: kind.to_string(),
+                    kind,
                     country: country.map(str::to_string),
                     mentions: vec![],
                 });
@@ -49,7 +49,7 @@ pub fn resolve(
         if !places.iter().any(|x| x.name == name) {
             places.push(Place {
                 id: slug(&name),
-                kind: known.map_or("city", |k| k.kind).to_string(),
+                kind: known.map_or(PlaceKind::City, |k| k.kind),
                 country: known.and_then(|k| k.country).map(str::to_string),
                 name,
                 mentions: vec![],
@@ -110,7 +110,7 @@ pub fn outside_organizations(places: &mut Vec<Place>, orgs: &[Organization]) {
             .any(|o| o.paragraph == m.paragraph && o.start <= m.start && m.end <= o.end)
     };
     places.retain_mut(|place| {
-        if place.kind == "country" {
+        if place.kind == PlaceKind::Country {
             return true;
         }
         let had = !place.mentions.is_empty();

@@ -5,6 +5,7 @@
 //! where the phrase is; this module reads it.
 
 use crate::lexicon::{Entry, RoleClass};
+use crate::model::PlaceKind;
 use crate::normalize::grammar::Context;
 use crate::normalize::para::Para;
 
@@ -54,7 +55,9 @@ pub(crate) fn read_roles(p: &Para<'_, '_>, a: usize, b: usize, skip: &[usize], c
                 .demonym(k)
                 .map(str::to_string)
                 .or_else(|| match p.place(k) {
-                    Some((name, "country", _)) if possessive && head < e => Some(name.to_string()),
+                    Some((name, PlaceKind::Country, _)) if possessive && head < e => {
+                        Some(name.to_string())
+                    }
                     _ => None,
                 });
             if let Some(country) = country {
@@ -70,7 +73,7 @@ pub(crate) fn read_roles(p: &Para<'_, '_>, a: usize, b: usize, skip: &[usize], c
         for k in head..e.saturating_sub(1) {
             if k >= 1
                 && p.toks[k - 1].fold == "of"
-                && let Some((name, "country", _)) = p.place(k)
+                && let Some((name, PlaceKind::Country, _)) = p.place(k)
             {
                 let end = p.tag(k).map_or(k + 1, |t| t.end);
                 if p.toks.get(end).is_some_and(|t| t.is("'s")) && end + 1 < e {
@@ -112,7 +115,7 @@ pub(crate) fn read_roles(p: &Para<'_, '_>, a: usize, b: usize, skip: &[usize], c
             } else {
                 k + 1
             };
-            if let Some((name, "country", _)) = p.place(c) {
+            if let Some((name, PlaceKind::Country, _)) = p.place(c) {
                 let end = p.tag(c).map_or(c + 1, |t| t.end);
                 if end < e && p.toks[end].fold == "to" {
                     ctx.country.get_or_insert_with(|| name.to_string());
@@ -123,7 +126,7 @@ pub(crate) fn read_roles(p: &Para<'_, '_>, a: usize, b: usize, skip: &[usize], c
         // Trailing `of [the] <country>`: `Minister of Public Security of
         // Vietnam`, `President of the Senate of Romania`.
         if e > s
-            && let Some((name, "country", _)) = p.place(e - 1)
+            && let Some((name, PlaceKind::Country, _)) = p.place(e - 1)
         {
             let tag_start = p.tag(e - 1).map_or(e - 1, |t| t.start);
             let mut k = tag_start;

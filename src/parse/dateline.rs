@@ -15,7 +15,7 @@ use nom::{IResult, Parser};
 
 use super::date::{DateWritten, prose_date};
 use crate::lexicon;
-use crate::model::Dateline;
+use crate::model::{Dateline, PlaceKind};
 
 type Res<'a, T> = IResult<&'a str, T>;
 
@@ -87,7 +87,7 @@ fn country_part(i: &str) -> Res<'_, &str> {
     preceded(
         (char(','), space1),
         verify(place, |p: &str| {
-            lexicon::place(p).is_some_and(|k| k.kind == "country")
+            lexicon::place(p).is_some_and(|k| k.kind == PlaceKind::Country)
         }),
     )
     .parse(i)
@@ -111,7 +111,7 @@ fn classic(i: &str) -> Res<'_, Found<'_>> {
         None => dash(i).map(|(i, _)| (i, true))?,
     };
     let bare = agency.is_none() && date.is_none();
-    let trusted = lexicon::place(place).is_some_and(|p| p.kind != "country") || capitals;
+    let trusted = lexicon::place(place).is_some_and(|p| p.kind != PlaceKind::Country) || capitals;
     if (bare && !trusted) || (!dashed && agency.is_none()) {
         return Err(nom::Err::Error(nom::error::Error::new(
             i,

@@ -18,6 +18,7 @@ use nom::{IResult, Parser};
 use super::date::{DateWritten, calendar_date, digits, iso_date};
 use crate::lexicon;
 use crate::model::Published;
+use crate::warning::{Code, Warning};
 
 /// A date line as written.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -176,7 +177,7 @@ pub fn resolve(
     line: &DateLine,
     raw: &str,
     default_tz: &str,
-    warnings: &mut Vec<String>,
+    warnings: &mut Vec<Warning>,
 ) -> Published {
     let candidates: Vec<(i32, u32, u32)> = match line.date {
         DateWritten::Full(y, m, d) => vec![(y, m, d)],
@@ -185,8 +186,9 @@ pub fn resolve(
         // `calendar_date` never gives a date without a year.
         DateWritten::Yearless(..) => vec![],
         DateWritten::Month(y, m) => {
-            warnings.push(format!(
-                "month-only-date: {raw:?} gives {y}-{m:02} without a day"
+            warnings.push(Warning::new(
+                Code::MonthOnlyDate,
+                format!("{raw:?} gives {y}-{m:02} without a day"),
             ));
             vec![]
         }
@@ -204,16 +206,17 @@ pub fn resolve(
         None => valid.first().copied(),
     };
     if chosen.is_none() && !candidates.is_empty() {
-        warnings.push(format!(
-            "invalid-date: {raw:?} is not a date in the calendar"
+        warnings.push(Warning::new(
+            Code::InvalidDate,
+            format!("{raw:?} is not a date in the calendar"),
         ));
     }
     if let (Some(d), Some(w)) = (chosen, line.weekday)
         && lexicon::weekday_name(d) != w
     {
-        warnings.push(format!(
-            "weekday-mismatch: {raw:?} says {w} but {d} is a {}",
-            lexicon::weekday_name(d)
+        warnings.push(Warning::new(
+            Code::WeekdayMismatch,
+            format!("{raw:?} says {w} but {d} is a {}", lexicon::weekday_name(d)),
         ));
     }
     Published {
@@ -235,7 +238,7 @@ pub fn resolve(
 mod tests {
     use super::*;
 
-    fn published(line: &str) -> (Published, Vec<String>) {
+    fn published(line: &str) -> (Published, Vec<Warning>) {
         let d = date_line(line).unwrap_or_else(|| panic!("not a date line: {line:?}"));
         let mut w = Vec::new();
         let p = resolve(&d, line.trim(), "+07:00", &mut w);
@@ -328,10 +331,10 @@ mod tests {
     fn contradicting_weekday_warns_and_impossible_date_is_null() {
         let (p, w) = published("Thứ Hai, 28/10/2022, 08:06");
         assert_eq!(p.date.as_deref(), Some("2022-10-28"));
-        assert!(w[0].starts_with("weekday-mismatch"), "{w:?}");
+        assert_eq!(w[0].code, Code::WeekdayMismatch, "{w:?}");
         let (p, w) = published("31/02/2022");
         assert_eq!(p.date, None);
-        assert!(w[0].starts_with("invalid-date"), "{w:?}");
+        assert_eq!(w[0].code, Code::InvalidDate, "{w:?}");
     }
 
     #[test]
@@ -357,7 +360,7 @@ mod tests {
         let p = resolve(&d, "2024-03", "+07:00", &mut w);
         assert_eq!(p.date, None);
         assert_eq!(p.raw, "2024-03");
-        assert!(w[0].starts_with("month-only-date"));
+        assert_eq!(w[0].code, Code::MonthOnlyDate);
         assert_eq!(format_a_prefix("dated 2023-12-07 x"), None);
     }
 }

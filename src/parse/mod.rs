@@ -15,6 +15,7 @@ use crate::error::{Error, ErrorKind, Stage};
 use crate::model::{Dateline, Paragraph, ParagraphKind, Published};
 use crate::read::Text;
 use crate::text::{collapse, is_space};
+use crate::warning::{Code, Warning};
 
 pub use header::{DateLine, date_line};
 
@@ -36,8 +37,8 @@ pub struct Parsed {
     pub trailer: Vec<String>,
     /// Body paragraphs and captions in document order.
     pub paragraphs: Vec<Paragraph>,
-    /// Doubts, as `code: detail`.
-    pub warnings: Vec<String>,
+    /// Doubts.
+    pub warnings: Vec<Warning>,
 }
 
 /// Settings the parser needs.
@@ -207,7 +208,10 @@ pub fn parse_article(text: &Text, opts: &ParseOptions) -> Result<Parsed, Error> 
                 ErrorKind::Empty,
             ));
         }
-        warnings.push("no-body: the article has no body paragraphs".to_string());
+        warnings.push(Warning::new(
+            Code::NoBody,
+            "the article has no body paragraphs",
+        ));
     }
     Ok(Parsed {
         title,
@@ -227,7 +231,7 @@ fn take_header(
     src: &str,
     lines: &mut [Line],
     opts: &ParseOptions,
-    warnings: &mut Vec<String>,
+    warnings: &mut Vec<Warning>,
 ) -> (Option<String>, Option<Published>) {
     if let Some((date, raw, len)) = header::format_a_prefix(src) {
         let published = header::resolve(&date, raw, opts.timezone.as_str(), warnings);
@@ -264,7 +268,10 @@ fn take_header(
             (title, Some(published))
         }
         None => {
-            warnings.push("no-header: no publication date line found".to_string());
+            warnings.push(Warning::new(
+                Code::NoHeader,
+                "no publication date line found",
+            ));
             (None, None)
         }
     }
@@ -284,7 +291,7 @@ fn repeats_date(text: &str, published: &Published, opts: &ParseOptions) -> bool 
 
 /// Group lines into chunks: blank lines separate paragraphs; an image marker
 /// starts a caption that runs to the end of its block (or is the next block).
-fn chunk(src: &str, lines: &[Line], warnings: &mut Vec<String>) -> Vec<Chunk> {
+fn chunk(src: &str, lines: &[Line], warnings: &mut Vec<Warning>) -> Vec<Chunk> {
     let mut chunks: Vec<Chunk> = Vec::new();
     let mut open: Option<Chunk> = None;
     let mut pending_alt: Option<String> = None;
@@ -297,7 +304,10 @@ fn chunk(src: &str, lines: &[Line], warnings: &mut Vec<String>) -> Vec<Chunk> {
         if let Some(alt) = body::image_marker(text) {
             chunks.extend(open.take());
             if pending_alt.is_some() {
-                warnings.push("image-without-caption: an image marker has no caption".into());
+                warnings.push(Warning::new(
+                    Code::ImageWithoutCaption,
+                    "an image marker has no caption",
+                ));
             }
             pending_alt = Some(alt.to_string());
             continue;
@@ -320,7 +330,10 @@ fn chunk(src: &str, lines: &[Line], warnings: &mut Vec<String>) -> Vec<Chunk> {
     }
     chunks.extend(open);
     if pending_alt.is_some() {
-        warnings.push("image-without-caption: an image marker has no caption".into());
+        warnings.push(Warning::new(
+            Code::ImageWithoutCaption,
+            "an image marker has no caption",
+        ));
     }
     chunks
         .into_iter()
@@ -439,7 +452,7 @@ const IMAGE_TITLE_WORDS: usize = 12;
 /// are identical and short, and do not end a sentence, are that pair: they
 /// are no part of the body, and a warning keeps what was dropped. The lede
 /// is never one (format B repeats it on purpose).
-fn drop_image_titles(src: &str, chunks: &mut Vec<Chunk>, warnings: &mut Vec<String>) {
+fn drop_image_titles(src: &str, chunks: &mut Vec<Chunk>, warnings: &mut Vec<Warning>) {
     let title = |c: &Chunk| {
         let text = &src[c.start()..c.end()];
         (c.kind == ParagraphKind::Body
@@ -455,8 +468,9 @@ fn drop_image_titles(src: &str, chunks: &mut Vec<Chunk>, warnings: &mut Vec<Stri
     while i + 1 < chunks.len() {
         match title(&chunks[i]) {
             Some(t) if !t.is_empty() && title(&chunks[i + 1]).as_ref() == Some(&t) => {
-                warnings.push(format!(
-                    "image-title: a repeated image title is not body text: {t}"
+                warnings.push(Warning::new(
+                    Code::ImageTitle,
+                    format!("a repeated image title is not body text: {t}"),
                 ));
                 chunks.drain(i..i + 2);
             }
@@ -562,7 +576,7 @@ mod tests {
         let p =
             parse("28 October 2022\n\nThe lede.\n\nTalks in Seoul\n\nTalks in Seoul\n\nMore text.");
         assert_eq!(texts(&p), [(Body, "The lede."), (Body, "More text.")]);
-        assert!(p.warnings.iter().any(|w| w.starts_with("image-title: ")));
+        assert!(p.warnings.iter().any(|w| w.code == Code::ImageTitle));
         // Once, a sentence, or apart: body as written.
         for src in [
             "28 October 2022\n\nThe lede.\n\nTalks in Seoul\n\nMore text.",
@@ -571,7 +585,7 @@ mod tests {
         ] {
             let p = parse(src);
             assert!(
-                p.warnings.iter().all(|w| !w.starts_with("image-title")),
+                p.warnings.iter().all(|w| w.code != Code::ImageTitle),
                 "{src}"
             );
         }
@@ -632,7 +646,7 @@ mod tests {
     fn no_header_warns_and_still_parses() {
         let p = parse("Just a paragraph.\n\nAnother one.");
         assert_eq!(p.published, None);
-        assert!(p.warnings.iter().any(|w| w.starts_with("no-header")));
+        assert!(p.warnings.iter().any(|w| w.code == Code::NoHeader));
         assert_eq!(p.paragraphs.len(), 2);
     }
 
@@ -640,6 +654,6 @@ mod tests {
     fn header_only_is_a_record_with_a_warning() {
         let p = parse("Headline\n\nThứ Sáu, 28/10/2022, 08:06\n");
         assert!(p.paragraphs.is_empty());
-        assert!(p.warnings.iter().any(|w| w.starts_with("no-body")));
+        assert!(p.warnings.iter().any(|w| w.code == Code::NoBody));
     }
 }

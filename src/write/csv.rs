@@ -247,7 +247,7 @@ impl<W: Write> Tables<W> {
                 r.id.as_str(),
                 &p.id,
                 &p.name,
-                &p.kind,
+                p.kind.as_str(),
                 opt(&p.country),
                 &p.mentions.len().to_string(),
             ])?;

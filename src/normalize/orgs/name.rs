@@ -2,6 +2,7 @@
 //! the country words around it, and the credits that name no body.
 
 use crate::lexicon::RoleClass;
+use crate::model::PlaceKind;
 use crate::normalize::para::Para;
 
 /// Extend right from `i` over `of|for|on [the] Capitalized…` complements of
@@ -65,7 +66,7 @@ pub(super) fn complements(p: &Para<'_, '_>, a: usize, mut i: usize, claimed: &[b
         // `National Assembly of Mozambique Esperanca Bias`: after a country
         // only a body's words go on (`Communist Party of Vietnam Central
         // Committee`); a name that follows is a person's.
-        if let Some((_, "country", _)) = p.place(from) {
+        if let Some((_, PlaceKind::Country, _)) = p.place(from) {
             let country_end = p.tag(from).map_or(from + 1, |t| t.end);
             if !(country_end..k).any(|j| p.is_body(j)) {
                 k = country_end.min(k);
@@ -119,7 +120,7 @@ pub(super) fn strip_country(
 ) -> (usize, usize, Option<String>) {
     let mut country = None;
     // `Singapore's Ministry of Foreign Affairs`.
-    if let Some((name, "country", _)) = p.place(a) {
+    if let Some((name, PlaceKind::Country, _)) = p.place(a) {
         let end = p.tag(a).map_or(a + 1, |t| t.end);
         if end + 1 < b && p.toks[end].is("'s") {
             country = Some(name.to_string());
@@ -138,7 +139,7 @@ pub(super) fn strip_country(
         }
     }
     if b > a
-        && let Some((name, "country", _)) = p.place(b - 1)
+        && let Some((name, PlaceKind::Country, _)) = p.place(b - 1)
     {
         let mut k = p.tag(b - 1).map_or(b - 1, |t| t.start);
         if k > a && p.toks[k - 1].fold == "the" {
@@ -170,7 +171,7 @@ pub(super) fn country_before(p: &Para<'_, '_>, a: usize) -> Option<String> {
         return Some(c.to_string());
     }
     if p.toks[k].is("'s")
-        && let Some((name, "country", _)) = k.checked_sub(1).and_then(|j| p.place(j))
+        && let Some((name, PlaceKind::Country, _)) = k.checked_sub(1).and_then(|j| p.place(j))
     {
         return Some(name.to_string());
     }
