@@ -170,10 +170,12 @@ impl Ids {
 /// Which files a folder walk takes: those whose name matches one of the
 /// patterns (`*.txt` by default). A pattern holding `/` is matched against
 /// the path under the walked folder instead (`2024/*/*.txt`). Files named
-/// on the command line are always taken.
+/// on the command line are always taken. Folders set aside with
+/// [`Select::skip_folder`] (a run's own output) are not entered.
 #[derive(Debug, Clone)]
 pub struct Select {
     patterns: Vec<glob::Pattern>,
+    skip: Vec<PathBuf>,
 }
 
 impl Default for Select {
@@ -191,7 +193,26 @@ impl Select {
             .into_iter()
             .map(|p| glob::Pattern::new(p.as_ref()))
             .collect::<Result<_, _>>()?;
-        Ok(Select { patterns })
+        Ok(Select {
+            patterns,
+            skip: Vec::new(),
+        })
+    }
+
+    /// Do not enter `dir` when it turns up inside a walked folder: a run
+    /// that writes into the folder it reads (`convert . -o out`) must not
+    /// read its own output. The folder need not exist yet.
+    pub fn skip_folder(mut self, dir: impl Into<PathBuf>) -> Self {
+        self.skip.push(dir.into());
+        self
+    }
+
+    fn skips(&self, dir: &Path) -> bool {
+        let same = |a: &Path, b: &Path| match (a.canonicalize(), b.canonicalize()) {
+            (Ok(a), Ok(b)) => a == b,
+            _ => false,
+        };
+        self.skip.iter().any(|s| same(s, dir))
     }
 
     fn takes(&self, dir: &Path, path: &Path) -> bool {
@@ -214,10 +235,12 @@ impl Select {
 }
 
 fn walk_dir(dir: PathBuf, select: Select) -> impl Iterator<Item = Walked> {
+    let skip = select.clone();
     walkdir::WalkDir::new(&dir)
         .follow_links(true)
         .sort_by_file_name()
         .into_iter()
+        .filter_entry(move |e| !(e.depth() > 0 && e.file_type().is_dir() && skip.skips(e.path())))
         .filter_map(move |entry| match entry {
             Ok(e) if e.file_type().is_dir() => None,
             Ok(e) if select.takes(&dir, e.path()) => Some(match special_kind(&e.file_type()) {

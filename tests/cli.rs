@@ -83,6 +83,26 @@ fn files_a_walk_does_not_select_are_ignored_not_errors() {
     );
 }
 
+/// A run that writes into the folder it reads does not read its own output,
+/// whatever it holds; the out-dir is still read when it is the folder named.
+#[test]
+fn a_walk_does_not_enter_its_own_out_dir() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out_dir = tmp.path().join("out");
+    std::fs::create_dir(&out_dir).unwrap();
+    std::fs::write(tmp.path().join("a.txt"), " date 2023-01-02 Text./.").unwrap();
+    std::fs::write(out_dir.join("stale.txt"), " date 2023-01-02 Old./.").unwrap();
+    let out = util::run_in(tmp.path(), &["convert", ".", "-o", "./out", "--force"], b"");
+    assert_eq!(out.status.code(), Some(0), "{}", util::stderr(&out));
+    let summary: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(out_dir.join("summary.json")).unwrap())
+            .unwrap();
+    assert_eq!(summary["found"], 1, "{summary}");
+    assert!(!out_dir.join("stale.json").exists());
+    let out = util::run_in(tmp.path(), &["convert", "out"], b"");
+    assert_eq!(util::records(&out).len(), 1, "{}", util::stderr(&out));
+}
+
 /// `-` is stdin for the stream protocol as everywhere else.
 #[test]
 fn convert_input_jsonl_reads_dash_as_stdin() {

@@ -167,7 +167,8 @@ pub struct ConvertArgs {
     ///
     /// The set is replaced at once: the names are links through
     /// DIR/.dateline-current, switched in one rename when the run is
-    /// complete. Ctrl-C removes the unfinished set (exit 130).
+    /// complete. Ctrl-C removes the unfinished set (exit 130). A folder
+    /// walk does not enter DIR, so `convert . -o out` never reads its output.
     #[arg(short = 'o', long, value_name = "DIR")]
     pub out_dir: Option<PathBuf>,
 

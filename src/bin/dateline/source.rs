@@ -2,7 +2,7 @@
 //! shares, validated into the library's [`Options`].
 
 use std::io;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use clap::ValueEnum;
 
@@ -60,10 +60,12 @@ fn parse_glob(s: &str) -> Result<String, String> {
 impl InputArgs {
     /// INPUT arguments plus --files-from paths plus, with --input jsonl
     /// (check and render), the documents on stdin: a lazy walk.
+    /// A folder walk does not enter `out`, the run's own output folder.
     pub fn items(
         &self,
         args: &[PathBuf],
         max_bytes: u64,
+        out: Option<&Path>,
     ) -> io::Result<Box<dyn Iterator<Item = Walked> + Send>> {
         let mut paths = args.to_vec();
         if let Some(list) = &self.files_from {
@@ -83,7 +85,10 @@ impl InputArgs {
                     .map(path_from_bytes),
             );
         }
-        let select = Select::new(&self.globs).expect("checked by clap");
+        let mut select = Select::new(&self.globs).expect("checked by clap");
+        if let Some(out) = out {
+            select = select.skip_folder(out);
+        }
         let walk = read::walk_raw(paths, &select);
         if self.input.is_some() {
             let stdin = io::BufReader::new(io::stdin());

@@ -95,7 +95,7 @@ impl<W: Write> Goldens<W> {
 pub fn run(args: CheckArgs) -> Outcome {
     let opts = args.conv.options(true, false)?;
     let pool = args.conv.pool()?;
-    let items = args.source.items(&args.inputs, opts.max_bytes)?;
+    let items = args.source.items(&args.inputs, opts.max_bytes, None)?;
     let mut reporter = Reporter::new(false, true);
     let mut goldens = Goldens {
         dir: args.golden,

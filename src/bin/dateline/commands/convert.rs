@@ -49,7 +49,9 @@ pub fn run(args: ConvertArgs) -> Outcome {
         }
         return super::stream::run(&args, &opts, &pool);
     }
-    let items = args.source.items(&args.inputs, opts.max_bytes)?;
+    let items = args
+        .source
+        .items(&args.inputs, opts.max_bytes, args.out_dir.as_deref())?;
     let mut reporter = Reporter::new(io::stderr().is_terminal(), args.quiet);
 
     if let Some(dir) = &args.out_dir {

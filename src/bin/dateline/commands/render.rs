@@ -37,7 +37,9 @@ impl Sink for Pages {
 pub fn run(args: RenderArgs) -> Outcome {
     let opts = args.conv.options(true, false)?;
     let pool = args.conv.pool()?;
-    let items = args.source.items(&args.inputs, opts.max_bytes)?;
+    let items = args
+        .source
+        .items(&args.inputs, opts.max_bytes, Some(&args.out_dir))?;
     let dir = args.out_dir.join("articles");
     std::fs::create_dir_all(&dir).map_err(safe::at(&dir))?;
     let mut pages = Pages {
