@@ -14,6 +14,8 @@
 //!   writes a folder of tables at once; [`stream`] reads the JSON Lines
 //!   document protocol.
 //! - [`schema::Schema`] checks records against the JSON Schema.
+//! - [`warning::Warning`] is a doubt raised while converting, with its
+//!   [`warning::Code`]; a record writes it as `code: detail`.
 //!
 //! The stages (`parse`, `normalize`, `text`) are public only for the
 //! benches and the fuzz target; they are not API and change without notice.
