@@ -30,9 +30,9 @@ fn find_date(p: &Para<'_, '_>) -> Option<(Written, usize)> {
         if may_start && let Ok((_, d)) = prose_date(&p.text[t.start..]) {
             return Some((Written::Date(d), i));
         }
-        if let Some(w) = lexicon::weekday(&t.fold)
-            && i > 0
+        if i > 0
             && p.toks[i - 1].fold == "on"
+            && let Some(w) = lexicon::weekday(&t.fold)
         {
             return Some((Written::Weekday(w), i));
         }

@@ -533,6 +533,9 @@ mod tests {
         let ls = lines("a\r\nb\rc\nd");
         let got: Vec<&str> = ls.iter().map(|l| &"a\r\nb\rc\nd"[l.start..l.end]).collect();
         assert_eq!(got, ["a", "b", "c", "d"]);
+        let text = "\r\n\r\r\n x \n\n\r";
+        let got: Vec<&str> = lines(text).iter().map(|l| &text[l.start..l.end]).collect();
+        assert_eq!(got, ["", "", "", "x", "", "", ""]);
     }
 
     #[test]
