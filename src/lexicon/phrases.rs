@@ -127,6 +127,7 @@ pub const TABLES: &[(&str, &str, usize)] = &[
     ("cultures", include_str!("cultures.tsv"), 5),
     ("demonyms", include_str!("demonyms.tsv"), 2),
     ("function_words", include_str!("function_words.tsv"), 2),
+    ("known_people", include_str!("known_people.tsv"), 2),
     ("name_order", include_str!("name_order.tsv"), 3),
     ("name_words", include_str!("name_words.tsv"), 3),
     ("org_heads", include_str!("org_heads.tsv"), 2),
@@ -194,6 +195,7 @@ pub struct Lexicon {
     name_order: HashMap<String, NameOrder>,
     cultures: Cultures,
     title_countries: HashMap<String, String>,
+    known_people: HashMap<String, String>,
 }
 
 impl fmt::Debug for Lexicon {
@@ -254,6 +256,7 @@ struct Builder {
     name_order: HashMap<String, NameOrder>,
     cultures: Cultures,
     title_countries: HashMap<String, String>,
+    known_people: HashMap<String, String>,
 }
 
 impl Builder {
@@ -308,6 +311,11 @@ impl Builder {
             "title_countries" => {
                 self.title_countries
                     .insert(cols[0].to_string(), cols[1].to_string());
+                return Ok(());
+            }
+            "known_people" => {
+                self.known_people
+                    .insert(crate::text::fold(cols[0]), cols[1].to_string());
                 return Ok(());
             }
             "name_words" => return self.cultures.add_word(cols),
@@ -400,6 +408,7 @@ impl Builder {
             name_order: self.name_order,
             cultures: self.cultures,
             title_countries: self.title_countries,
+            known_people: self.known_people,
         }
     }
 }
@@ -539,6 +548,14 @@ impl Lexicon {
         self.cultures.of_name(words)
     }
 
+    /// The state a well-known office holder serves (`known_people.tsv`),
+    /// by their full name in any case, with or without diacritics.
+    pub fn known_person_country(&self, name: &str) -> Option<&str> {
+        self.known_people
+            .get(crate::text::fold(name).as_str())
+            .map(String::as_str)
+    }
+
     /// The state that confers an honorific (`title_countries.tsv`).
     pub fn title_country(&self, title: &str) -> Option<&str> {
         self.title_countries.get(title).map(String::as_str)
@@ -675,6 +692,20 @@ mod tests {
             for w in keys.windows(2) {
                 assert!(w[0] < w[1], "{name}: {w:?} not sorted or not unique");
             }
+        }
+    }
+
+    #[test]
+    fn well_known_office_holders_have_a_known_country() {
+        let lex = Lexicon::embedded();
+        assert_eq!(lex.known_person_country("Miguel Diaz-Canel"), Some("Cuba"));
+        assert_eq!(lex.known_person_country("PENNY WONG"), Some("Australia"));
+        assert_eq!(lex.known_person_country("Penny"), None);
+        for row in table_rows(include_str!("known_people.tsv")) {
+            assert!(
+                crate::lexicon::place(row[1]).is_some_and(|p| p.name == row[1]),
+                "known_people: {row:?} names no country of places.tsv"
+            );
         }
     }
 

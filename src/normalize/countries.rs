@@ -65,7 +65,8 @@ fn para_of<'p, 'a, 'l>(paras: &'p [Para<'a, 'l>], index: usize) -> Option<&'p Pa
 }
 
 /// The weakest evidence, for people still without a country: how they are
-/// named (`name`): an honorific one state confers, else the name's culture. Of the countries that bear it, the one the article is
+/// named (`name`): a well-known office holder's full name, an honorific one
+/// state confers, else the name's culture. Of the countries that bear it, the one the article is
 /// datelined in (a Chinese name in Singapore), else the most likely.
 pub fn from_names(
     people: &mut [Person],
@@ -74,6 +75,12 @@ pub fn from_names(
     lex: &Lexicon,
 ) {
     for person in people.iter_mut().filter(|x| x.country.is_none()) {
+        // A well-known office holder named in full (`Joe Biden`).
+        if let Some(c) = lex.known_person_country(&person.name) {
+            person.country = Some(c.to_string());
+            person.country_source = Some("name".to_string());
+            continue;
+        }
         // An honorific one state confers (`Datuk Seri`, `Samdech`) says more
         // than the name's culture (a Malay name may be Indonesian).
         if let Some(c) = person.titles.iter().find_map(|t| lex.title_country(t)) {
