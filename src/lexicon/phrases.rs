@@ -161,11 +161,13 @@ impl Default for WordFilter {
 impl WordFilter {
     fn slot(word: &str) -> usize {
         let b = word.as_bytes();
-        let mut head = [0u8; 8];
-        for (h, c) in head.iter_mut().zip(b) {
-            *h = *c;
-        }
-        let x = u64::from_le_bytes(head) ^ (b.len() as u64).rotate_left(56);
+        // The first eight bytes, little-endian, without a call to memcpy.
+        let head = b
+            .iter()
+            .take(8)
+            .rev()
+            .fold(0u64, |h, &c| (h << 8) | u64::from(c));
+        let x = head ^ (b.len() as u64).rotate_left(56);
         (x.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 48) as usize
     }
 

@@ -4,6 +4,9 @@ use crate::lexicon::{Entry, FunctionClass, Lexicon, RoleClass, Tag};
 use crate::model::{Mention, PlaceKind};
 use crate::text::{Token, tokenize};
 
+/// `tag_at` for a token no tag covers: four bytes a token, not sixteen.
+const NO_TAG: u32 = u32::MAX;
+
 /// A paragraph's tokens and the lexicon phrases among them.
 pub struct Para<'a, 'l> {
     /// Index into the record's paragraphs.
@@ -14,8 +17,8 @@ pub struct Para<'a, 'l> {
     pub toks: Vec<Token>,
     /// Lexicon phrases, in order, not overlapping.
     pub tags: Vec<Tag<'l>>,
-    /// For each token, the index of the tag covering it.
-    tag_at: Vec<Option<usize>>,
+    /// For each token, the index of the tag covering it, or [`NO_TAG`].
+    tag_at: Vec<u32>,
     /// The lexicon the paragraph was tagged with.
     pub lex: &'l Lexicon,
 }
@@ -25,11 +28,10 @@ impl<'a, 'l> Para<'a, 'l> {
     pub fn new(index: usize, text: &'a str, lex: &'l Lexicon) -> Self {
         let toks = tokenize(text);
         let tags = lex.tag(&toks);
-        let mut tag_at = vec![None; toks.len()];
+        let mut tag_at = vec![NO_TAG; toks.len()];
         for (k, t) in tags.iter().enumerate() {
-            for slot in &mut tag_at[t.start..t.end] {
-                *slot = Some(k);
-            }
+            // A paragraph has far fewer than 2^32 tags.
+            tag_at[t.start..t.end].fill(k as u32);
         }
         Para {
             index,
@@ -43,7 +45,8 @@ impl<'a, 'l> Para<'a, 'l> {
 
     /// The tag covering token `i`.
     pub fn tag(&self, i: usize) -> Option<&Tag<'l>> {
-        self.tag_at.get(i).copied().flatten().map(|k| &self.tags[k])
+        let k = *self.tag_at.get(i)?;
+        (k != NO_TAG).then(|| &self.tags[k as usize])
     }
 
     /// The first entry of the tag at `i` that `f` accepts.
