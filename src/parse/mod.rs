@@ -129,25 +129,29 @@ fn lines(text: &str) -> Vec<Line> {
     let mut out = Vec::new();
     let bytes = text.as_bytes();
     let mut start = 0;
-    let mut i = 0;
-    while i <= bytes.len() {
-        let at_end = i == bytes.len();
-        if at_end || bytes[i] == b'\n' || bytes[i] == b'\r' {
-            out.push(trim(text, Line { start, end: i }));
-            if !at_end && bytes[i] == b'\r' && bytes.get(i + 1) == Some(&b'\n') {
-                i += 1;
-            }
-            start = i + 1;
+    for i in memchr::memchr2_iter(b'\n', b'\r', bytes) {
+        // The `\n` of a `\r\n` ends no line of its own.
+        if i < start {
+            continue;
         }
-        i += 1;
+        out.push(trim(text, Line { start, end: i }));
+        start = i + 1 + usize::from(bytes[i] == b'\r' && bytes.get(i + 1) == Some(&b'\n'));
     }
+    out.push(trim(
+        text,
+        Line {
+            start,
+            end: bytes.len(),
+        },
+    ));
     out
 }
 
 fn trim(text: &str, line: Line) -> Line {
     let s = &text[line.start..line.end];
-    let lead = s.len() - s.trim_start_matches(is_space).len();
-    let kept = s.trim_matches(is_space).len();
+    let rest = s.trim_start_matches(is_space);
+    let lead = s.len() - rest.len();
+    let kept = rest.trim_end_matches(is_space).len();
     Line {
         start: line.start + lead,
         end: line.start + lead + kept,
