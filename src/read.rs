@@ -426,7 +426,7 @@ fn sniff(bytes: &[u8]) -> Sniffed {
     if let Some((enc, len)) = encoding_rs::Encoding::for_bom(bytes) {
         return Sniffed::Bom(enc, len);
     }
-    if bytes.contains(&0) {
+    if memchr::memchr(0, bytes).is_some() {
         return utf16_without_bom(bytes).map_or(Sniffed::Binary, Sniffed::Utf16);
     }
     let controls = bytes
@@ -477,7 +477,7 @@ pub fn decode(input: &Input, bytes: &[u8]) -> Result<Text, Error> {
             ),
         ));
     }
-    if decoded.contains('\0') {
+    if memchr::memchr(0, decoded.as_bytes()).is_some() {
         return Err(Error::new(path, Stage::Decode, ErrorKind::Binary));
     }
     let text = nfc(decoded);
