@@ -143,8 +143,13 @@ pub fn prose_date(i: &str) -> Res<'_, DateWritten> {
             .find_map(|w| w.chars().next().filter(|c| c.is_alphabetic()))
             .is_some_and(char::is_uppercase)
     };
-    let (i, (_, date)) = verify(consumed(alt((month_first, day_first))), |(s, _)| {
-        capitalized(s)
+    // A day a month can have: `December 45` is a number after a month.
+    let day = |d: &DateWritten| match *d {
+        DateWritten::Full(_, _, d) | DateWritten::Yearless(_, d) => (1..=31).contains(&d),
+        _ => false,
+    };
+    let (i, (_, date)) = verify(consumed(alt((month_first, day_first))), |(s, d)| {
+        capitalized(s) && day(d)
     })
     .parse(i)?;
     let (i, _) = not(peek(verify(nom::character::complete::anychar, |c| {
@@ -182,6 +187,8 @@ mod tests {
         assert_eq!(prose("December 2022"), None, "no day");
         assert_eq!(prose("December 123"), None);
         assert_eq!(prose("December 6am"), None);
+        assert_eq!(prose("December 45"), None);
+        assert_eq!(prose("0 December"), None);
         assert_eq!(prose("Monday 6"), None);
     }
 
