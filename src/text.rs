@@ -155,6 +155,37 @@ fn is_apostrophe(c: char) -> bool {
     c == '\'' || c == '’'
 }
 
+/// ASCII letters and digits, by byte.
+static ASCII_WORD: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 128 {
+        table[b] = (b as u8).is_ascii_alphanumeric();
+        b += 1;
+    }
+    table
+};
+
+/// An ASCII word in lower case. Words that fit inline (24 bytes, nearly
+/// all) are lowered into a stack buffer and copied once.
+fn ascii_lowercase(s: &str) -> CompactString {
+    let mut buf = [0u8; 24];
+    match buf.get_mut(..s.len()) {
+        Some(head) => {
+            for (d, &b) in head.iter_mut().zip(s.as_bytes()) {
+                *d = b.to_ascii_lowercase();
+            }
+            // Lowered ASCII is still ASCII.
+            CompactString::from_utf8(head).unwrap_or_default()
+        }
+        None => {
+            let mut f = CompactString::from(s);
+            f.make_ascii_lowercase();
+            f
+        }
+    }
+}
+
 /// The character at byte `at`, without decoding when it is ASCII.
 #[inline]
 fn char_at(text: &str, at: usize) -> Option<char> {
@@ -193,10 +224,10 @@ pub fn tokenize(text: &str) -> Vec<Token> {
         if is_word_char(c) {
             let mut ascii = true;
             loop {
-                // Runs of ASCII letters and digits, a byte at a time.
+                // Runs of ASCII letters and digits, a table lookup a byte.
                 let run = bytes[at..]
                     .iter()
-                    .position(|b| !b.is_ascii_alphanumeric())
+                    .position(|&b| !ASCII_WORD[usize::from(b)])
                     .unwrap_or(bytes.len() - at);
                 if run > 0 {
                     at += run;
@@ -222,9 +253,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             }
             let s = &text[start..at];
             let fold = if ascii {
-                let mut f = CompactString::from(s);
-                f.make_ascii_lowercase();
-                f
+                ascii_lowercase(s)
             } else {
                 CompactString::from(fold(s))
             };
@@ -391,6 +420,18 @@ mod tests {
         );
         assert_eq!(toks[1].fold, "lam");
         assert!(toks[0].cap && !toks[3].cap);
+        // Words past the 24 bytes that fit inline are lowered too.
+        let long = "Nationalistically-Minded SUPERCALIFRAGILISTICEXPIALIDOCIOUS";
+        let folds: Vec<_> = tokenize(long).into_iter().map(|t| t.fold).collect();
+        assert_eq!(
+            folds,
+            [
+                "nationalistically",
+                "-",
+                "minded",
+                "supercalifragilisticexpialidocious"
+            ]
+        );
     }
 
     #[test]
