@@ -12,9 +12,9 @@ use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::fmt;
 use std::path::{Path, PathBuf};
 
-use aho_corasick::automaton::Automaton;
-use aho_corasick::dfa::DFA;
-use aho_corasick::{Anchored, MatchKind, PatternID, StartKind};
+#[cfg(test)]
+use aho_corasick::MatchKind;
+use rustc_hash::FxHashMap;
 
 use super::cultures::{Culture, Cultures};
 use crate::model::PlaceKind;
@@ -141,10 +141,11 @@ pub const TABLES: &[(&str, &str, usize)] = &[
     ("vn_family_names", include_str!("vn_family_names.tsv"), 1),
 ];
 
-/// Ends every word fed to the automaton, as it ends every word of its patterns.
+/// Ends every word of the reference tagger's patterns (tests only).
+#[cfg(test)]
 const TOKEN_END: char = '\u{1}';
+#[cfg(test)]
 const TOKEN_END_STR: &str = "\u{1}";
-const TOKEN_END_BYTE: u8 = 1;
 
 /// A set of words as a 64 Kbit bitmap of hashes: "no" is certain, "maybe"
 /// is wrong for about one word in 150 (the lexicon has ~400 first words).
@@ -182,12 +183,53 @@ impl WordFilter {
     }
 }
 
+/// The phrases as a trie over whole words: a phrase is found a word at a
+/// time, one hash lookup for the word and one for the step. (An
+/// aho-corasick DFA over the folded bytes did the same a byte at a time,
+/// through a megabyte of states that missed the cache, and took 10 ms to
+/// build per process.)
+#[derive(Default)]
+struct WordTrie {
+    /// Every word of every phrase, numbered.
+    words: FxHashMap<Box<str>, u32>,
+    /// (node, word) → the node after it; node 0 is the root.
+    steps: FxHashMap<(u32, u32), u32>,
+    /// Per node, the phrase (index into `entries`) that ends there, if any.
+    ends: Vec<Option<u32>>,
+}
+
+impl WordTrie {
+    /// Add a phrase (its words) as phrase number `phrase`.
+    fn insert<'w>(&mut self, words: impl Iterator<Item = &'w str>, phrase: u32) {
+        if self.ends.is_empty() {
+            self.ends.push(None);
+        }
+        let mut node = 0;
+        for word in words {
+            let next_word = self.words.len() as u32;
+            let word = *self.words.entry(word.into()).or_insert(next_word);
+            let next_node = self.ends.len() as u32;
+            node = *self.steps.entry((node, word)).or_insert(next_node);
+            if node == next_node {
+                self.ends.push(None);
+            }
+        }
+        self.ends[node as usize] = Some(phrase);
+    }
+
+    /// The node after `node` on `word`.
+    fn step(&self, node: u32, word: &str) -> Option<u32> {
+        let word = *self.words.get(word)?;
+        self.steps.get(&(node, word)).copied()
+    }
+}
+
 /// The compiled lexicon.
 pub struct Lexicon {
-    matcher: DFA,
+    trie: WordTrie,
     /// The first words of all phrases: only tokens that pass start a search.
     first_words: WordFilter,
-    /// The automaton's patterns, for the reference tagger in the tests.
+    /// The phrases framed for the reference tagger in the tests.
     #[cfg(test)]
     patterns: Vec<String>,
     entries: Vec<Vec<Entry>>,
@@ -375,31 +417,27 @@ impl Builder {
     }
 
     fn build(self) -> Lexicon {
-        let (patterns, entries): (Vec<String>, Vec<Vec<Entry>>) = self
-            .phrases
-            .into_iter()
-            .map(|(phrase, entries)| {
-                let pattern: String = phrase
-                    .split(' ')
-                    .flat_map(|w| [" ", w, TOKEN_END_STR])
-                    .collect();
-                (pattern, entries)
-            })
-            .unzip();
+        let mut trie = WordTrie::default();
         let mut first_words = WordFilter::default();
-        for p in &patterns {
-            if let Some(word) = p.strip_prefix(' ').and_then(|p| p.split(TOKEN_END).next()) {
+        #[cfg(test)]
+        let mut patterns = Vec::new();
+        let mut entries = Vec::with_capacity(self.phrases.len());
+        for (phrase, list) in self.phrases {
+            trie.insert(phrase.split(' '), entries.len() as u32);
+            if let Some(word) = phrase.split(' ').next() {
                 first_words.insert(word);
             }
+            #[cfg(test)]
+            patterns.push(
+                phrase
+                    .split(' ')
+                    .flat_map(|w| [" ", w, TOKEN_END_STR])
+                    .collect::<String>(),
+            );
+            entries.push(list);
         }
-        let matcher = DFA::builder()
-            .match_kind(MatchKind::LeftmostLongest)
-            .start_kind(StartKind::Anchored)
-            .prefilter(false)
-            .build(&patterns)
-            .expect("lexicon phrases compile");
         Lexicon {
-            matcher,
+            trie,
             first_words,
             #[cfg(test)]
             patterns,
@@ -466,18 +504,17 @@ impl Lexicon {
         words.extend((0..tokens.len()).filter(|&i| !tokens[i].is(".")));
         // Leftmost-longest, non-overlapping: from each word in turn, the
         // longest phrase starting there, then on past its end. Most words
-        // start no phrase, and the filter rules them out without running
-        // the automaton (a 1 MB DFA: a byte through it is often a cache miss).
+        // start no phrase, and the filter rules them out without a lookup.
         let mut tags = Vec::new();
         let mut k = 0;
         while k < words.len() {
             if self.first_words.may_contain(&tokens[words[k]].fold)
-                && let Some((last, pattern)) = self.longest_at(tokens, &words[k..])
+                && let Some((last, phrase)) = self.longest_at(tokens, &words[k..])
             {
                 tags.push(Tag {
                     start: words[k],
                     end: words[k + last] + 1,
-                    entries: &self.entries[pattern.as_usize()],
+                    entries: &self.entries[phrase],
                 });
                 k += last + 1;
             } else {
@@ -488,34 +525,17 @@ impl Lexicon {
     }
 
     /// The longest phrase that starts at `words[0]`: the index in `words` of
-    /// its last word, and its pattern. The automaton is fed each word as
-    /// ` fold\x01` (the patterns' own framing), straight from the tokens, so
-    /// a match always starts and ends on word boundaries.
-    fn longest_at(&self, tokens: &[Token], words: &[usize]) -> Option<(usize, PatternID)> {
-        let dfa = &self.matcher;
-        let mut sid = dfa.start_state(Anchored::Yes).ok()?;
-        let mut fed = 0;
+    /// its last word, and its phrase number.
+    fn longest_at(&self, tokens: &[Token], words: &[usize]) -> Option<(usize, usize)> {
+        let mut node = 0;
         let mut best = None;
         for (j, &w) in words.iter().enumerate() {
-            let fold = tokens[w].fold.as_bytes();
-            for &b in std::iter::once(&b' ')
-                .chain(fold)
-                .chain(std::iter::once(&TOKEN_END_BYTE))
-            {
-                sid = dfa.next_state(Anchored::Yes, sid, b);
-                fed += 1;
-                if dfa.is_special(sid) {
-                    if dfa.is_dead(sid) {
-                        return best;
-                    }
-                    if dfa.is_match(sid) {
-                        let pattern = dfa.match_pattern(sid, 0);
-                        // Only a match that began where this search did.
-                        if dfa.pattern_len(pattern) == fed {
-                            best = Some((j, pattern));
-                        }
-                    }
-                }
+            let Some(next) = self.trie.step(node, &tokens[w].fold) else {
+                break;
+            };
+            node = next;
+            if let Some(phrase) = self.trie.ends[node as usize] {
+                best = Some((j, phrase as usize));
             }
         }
         best
