@@ -166,24 +166,14 @@ static ASCII_WORD: [bool; 256] = {
     table
 };
 
-/// An ASCII word in lower case. Words that fit inline (24 bytes, nearly
-/// all) are lowered into a stack buffer and copied once.
+/// An ASCII word in lower case: copied as it is when it has no capital
+/// (most words of running text), else copied and lowered in place.
 fn ascii_lowercase(s: &str) -> CompactString {
-    let mut buf = [0u8; 24];
-    match buf.get_mut(..s.len()) {
-        Some(head) => {
-            for (d, &b) in head.iter_mut().zip(s.as_bytes()) {
-                *d = b.to_ascii_lowercase();
-            }
-            // Lowered ASCII is still ASCII.
-            CompactString::from_utf8(head).unwrap_or_default()
-        }
-        None => {
-            let mut f = CompactString::from(s);
-            f.make_ascii_lowercase();
-            f
-        }
+    let mut f = CompactString::new(s);
+    if s.bytes().any(|b| b.is_ascii_uppercase()) {
+        f.make_ascii_lowercase();
     }
+    f
 }
 
 /// The character at byte `at`, without decoding when it is ASCII.
