@@ -370,10 +370,12 @@ pub struct Text {
 
 /// How the bytes were found to be encoded.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Sniffed {
+enum Sniffed<'a> {
     /// A byte-order mark said so.
     Bom(&'static encoding_rs::Encoding, usize),
-    /// UTF-8 (perhaps with some invalid bytes).
+    /// Valid UTF-8 without a byte-order mark: nothing to decode.
+    Valid(&'a str),
+    /// UTF-8 with some invalid bytes.
     Utf8,
     /// UTF-16 without a BOM, from the pattern of zero bytes.
     Utf16(&'static encoding_rs::Encoding),
@@ -422,7 +424,7 @@ fn has_utf8_sequence(bytes: &[u8]) -> bool {
     }
 }
 
-fn sniff(bytes: &[u8]) -> Sniffed {
+fn sniff(bytes: &[u8]) -> Sniffed<'_> {
     if let Some((enc, len)) = encoding_rs::Encoding::for_bom(bytes) {
         return Sniffed::Bom(enc, len);
     }
@@ -436,7 +438,10 @@ fn sniff(bytes: &[u8]) -> Sniffed {
     if controls * 10 > bytes.len() {
         return Sniffed::Binary;
     }
-    if std::str::from_utf8(bytes).is_ok() || has_utf8_sequence(bytes) {
+    if let Ok(text) = std::str::from_utf8(bytes) {
+        return Sniffed::Valid(text);
+    }
+    if has_utf8_sequence(bytes) {
         return Sniffed::Utf8;
     }
     let mut detector = chardetng::EncodingDetector::new();
@@ -452,10 +457,11 @@ fn sniff(bytes: &[u8]) -> Sniffed {
 pub fn decode(input: &Input, bytes: &[u8]) -> Result<Text, Error> {
     let path = input.path();
     let mut warnings = Vec::new();
-    let (encoding, body) = match sniff(bytes) {
+    let sniffed = sniff(bytes);
+    let (encoding, body) = match sniffed {
         Sniffed::Binary => return Err(Error::new(path, Stage::Decode, ErrorKind::Binary)),
         Sniffed::Bom(enc, len) => (enc, &bytes[len..]),
-        Sniffed::Utf8 => (encoding_rs::UTF_8, bytes),
+        Sniffed::Valid(_) | Sniffed::Utf8 => (encoding_rs::UTF_8, bytes),
         Sniffed::Utf16(enc) | Sniffed::Guessed(enc) => {
             warnings.push(Warning::new(
                 Code::GuessedEncoding,
@@ -467,7 +473,11 @@ pub fn decode(input: &Input, bytes: &[u8]) -> Result<Text, Error> {
             (enc, bytes)
         }
     };
-    let (decoded, had_errors) = encoding.decode_without_bom_handling(body);
+    let (decoded, had_errors) = match sniffed {
+        // Nearly every input: `sniff` checked it, so no second pass.
+        Sniffed::Valid(text) => (Cow::Borrowed(text), false),
+        _ => encoding.decode_without_bom_handling(body),
+    };
     if had_errors {
         warnings.push(Warning::new(
             Code::InvalidBytes,
@@ -498,6 +508,10 @@ pub fn decode(input: &Input, bytes: &[u8]) -> Result<Text, Error> {
 }
 
 fn nfc(s: Cow<'_, str>) -> String {
+    // ASCII is NFC; the check is a word at a time, the quick check a char.
+    if s.is_ascii() {
+        return s.into_owned();
+    }
     match is_nfc_quick(s.chars()) {
         IsNormalized::Yes => s.into_owned(),
         _ => s.nfc().collect(),
