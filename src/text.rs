@@ -149,6 +149,8 @@ pub struct Token {
     pub fold: CompactString,
     /// Starts with an upper-case letter.
     pub cap: bool,
+    /// A word that looks like an acronym: `MoPS`, `ASEAN`, `CLV`.
+    pub acronym: bool,
 }
 
 impl Token {
@@ -186,14 +188,11 @@ static ASCII_WORD: [bool; 256] = {
     table
 };
 
-/// An ASCII word in lower case: copied as it is when it has no capital
-/// (most words of running text), else copied and lowered in place.
-fn ascii_lowercase(s: &str) -> CompactString {
-    let mut f = CompactString::new(s);
-    if s.bytes().any(|b| b.is_ascii_uppercase()) {
-        f.make_ascii_lowercase();
-    }
-    f
+/// An acronym-looking word (`MoPS`, `ASEAN`, `VNA`): capitalized, another
+/// capital after the first letter, 2 bytes or more and 10 characters or
+/// fewer.
+fn is_acronym(cap: bool, inner_capital: bool, bytes: usize, chars: usize) -> bool {
+    cap && inner_capital && bytes >= 2 && chars <= 10
 }
 
 /// The character at byte `at`, without decoding when it is ASCII.
@@ -262,10 +261,19 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                 cat += 1;
             }
             let s = &text[start..at];
-            let fold = if ascii {
-                ascii_lowercase(s)
+            let cap = c.is_uppercase();
+            let (fold, inner_capital) = if ascii {
+                // Copied as it is unless it has a capital (most words of
+                // running text have none), else lowered in place.
+                let inner_capital = s.as_bytes()[1..].iter().any(u8::is_ascii_uppercase);
+                let mut f = CompactString::new(s);
+                if cap || inner_capital {
+                    f.make_ascii_lowercase();
+                }
+                (f, inner_capital)
             } else {
-                CompactString::from(fold(s))
+                let inner_capital = s.chars().skip(1).any(char::is_uppercase);
+                (CompactString::from(fold(s)), inner_capital)
             };
             out.push(Token {
                 start,
@@ -274,7 +282,8 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                 cend: cat,
                 kind: Kind::Word,
                 fold,
-                cap: c.is_uppercase(),
+                cap,
+                acronym: is_acronym(cap, inner_capital, at - start, cat - cstart),
             });
             continue;
         }
@@ -298,6 +307,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                 CompactString::from(s.replace('’', "'"))
             },
             cap: false,
+            acronym: false,
         });
     }
     out
@@ -339,6 +349,11 @@ mod tests {
                     Kind::Punct => CompactString::from(s.replace('’', "'")),
                 },
                 cap: s.chars().next().is_some_and(char::is_uppercase),
+                acronym: kind == Kind::Word
+                    && s.chars().next().is_some_and(char::is_uppercase)
+                    && s.len() >= 2
+                    && s.chars().count() <= 10
+                    && s.chars().skip(1).any(char::is_uppercase),
             });
         };
         while i < chars.len() {

@@ -141,20 +141,10 @@ impl<'a, 'l> Para<'a, 'l> {
         t.is_word() && !t.cap && self.lex.is_function(&t.fold, FunctionClass::Connector)
     }
 
-    /// An acronym-looking word: `MoPS`, `ASEAN`, `CLV`.
+    /// An acronym-looking word: `MoPS`, `ASEAN`, `CLV` (the tokenizer's
+    /// [`Token::acronym`]).
     pub fn is_acronym(&self, i: usize) -> bool {
-        let t = &self.toks[i];
-        if !t.cap || t.end - t.start < 2 {
-            return false;
-        }
-        // Capitalized, at most 10 characters, and another capital after
-        // the first: `MoPS`, `ASEAN`, `VNA`.
-        t.is_word()
-            && t.cend - t.cstart <= 10
-            && self.text[t.start..t.end]
-                .chars()
-                .skip(1)
-                .any(char::is_uppercase)
+        self.toks[i].acronym
     }
 
     /// `( ACRONYM )` starting at token `i`: the acronym's token index.
