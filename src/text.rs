@@ -1,7 +1,6 @@
 //! Small text helpers shared by the stages: folding for lookups, white-space
 //! collapsing, slugs for ids, and the tokenizer the normalizer works on.
 
-use compact_str::CompactString;
 use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
 
@@ -133,8 +132,8 @@ pub enum Kind {
 }
 
 /// A token with its place in the text, in bytes and in characters.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Token {
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Token<'a> {
     /// Byte offset of the first byte.
     pub start: usize,
     /// Byte offset one past the end.
@@ -145,15 +144,16 @@ pub struct Token {
     pub cend: usize,
     /// Word or punctuation.
     pub kind: Kind,
-    /// The folded form ([`fold`]); inline for short words, no allocation.
-    pub fold: CompactString,
+    /// The folded form ([`fold`]): the text itself when folding changes
+    /// nothing (most words, punctuation), else in the paragraph's [`Folds`].
+    pub fold: &'a str,
     /// Starts with an upper-case letter.
     pub cap: bool,
     /// A word that looks like an acronym: `MoPS`, `ASEAN`, `CLV`.
     pub acronym: bool,
 }
 
-impl Token {
+impl Token<'_> {
     /// A word token.
     pub fn is_word(&self) -> bool {
         self.kind == Kind::Word
@@ -213,12 +213,24 @@ fn possessive_s(text: &str, at: usize) -> bool {
         && char_at(text, at + 1).is_none_or(|c| !is_word_char(c))
 }
 
+/// The folds of a text's tokens that are not the text itself (words with a
+/// capital or a diacritic, `’s`), written one after another: one buffer a
+/// paragraph, reused, in place of a string per token.
+#[derive(Debug, Default)]
+pub struct Folds(String);
+
 /// Split text into words and punctuation, keeping byte and character offsets.
 /// Periods and hyphens before a capital (`Vietnam-Laos`) are their own
-/// tokens; `Ji-young` is one word; a possessive `'s` is one token.
-pub fn tokenize(text: &str) -> Vec<Token> {
+/// tokens; `Ji-young` is one word; a possessive `'s` is one token. Folds
+/// that differ from the text go into `folds`.
+pub fn tokenize<'a>(text: &'a str, folds: &'a mut Folds) -> Vec<Token<'a>> {
+    let arena = &mut folds.0;
+    arena.clear();
     let bytes = text.as_bytes();
     let mut out = Vec::with_capacity(text.len() / 5 + 1);
+    // Tokens whose fold is in the arena, and where: their folds are set once
+    // the arena is complete (until then it moves as it grows).
+    let mut in_arena: Vec<(usize, usize, usize)> = Vec::new();
     // Byte and character offsets of the cursor, and the character before it.
     let (mut at, mut cat) = (0, 0);
     let mut prev: Option<char> = None;
@@ -262,26 +274,30 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             }
             let s = &text[start..at];
             let cap = c.is_uppercase();
-            let (fold, inner_capital) = if ascii {
-                // Copied as it is unless it has a capital (most words of
-                // running text have none), else lowered in place.
-                let inner_capital = s.as_bytes()[1..].iter().any(u8::is_ascii_uppercase);
-                let mut f = CompactString::new(s);
-                if cap || inner_capital {
-                    f.make_ascii_lowercase();
-                }
-                (f, inner_capital)
+            let inner_capital = if ascii {
+                s.as_bytes()[1..].iter().any(u8::is_ascii_uppercase)
             } else {
-                let inner_capital = s.chars().skip(1).any(char::is_uppercase);
-                (CompactString::from(fold(s)), inner_capital)
+                s.chars().skip(1).any(char::is_uppercase)
             };
+            // An ASCII word without a capital, most words of running text,
+            // is its own fold.
+            if !ascii || cap || inner_capital {
+                let from = arena.len();
+                if ascii {
+                    arena.push_str(s);
+                    arena[from..].make_ascii_lowercase();
+                } else {
+                    arena.push_str(&fold(s));
+                }
+                in_arena.push((out.len(), from, arena.len()));
+            }
             out.push(Token {
                 start,
                 end: at,
                 cstart,
                 cend: cat,
                 kind: Kind::Word,
-                fold,
+                fold: s,
                 cap,
                 acronym: is_acronym(cap, inner_capital, at - start, cat - cstart),
             });
@@ -295,20 +311,25 @@ pub fn tokenize(text: &str) -> Vec<Token> {
         }
         let s = &text[start..at];
         prev = s.chars().next_back();
+        if s.contains('’') {
+            let from = arena.len();
+            arena.push_str(&s.replace('’', "'"));
+            in_arena.push((out.len(), from, arena.len()));
+        }
         out.push(Token {
             start,
             end: at,
             cstart,
             cend: cat,
             kind: Kind::Punct,
-            fold: if s.is_ascii() {
-                CompactString::from(s)
-            } else {
-                CompactString::from(s.replace('’', "'"))
-            },
+            fold: s,
             cap: false,
             acronym: false,
         });
+    }
+    let arena: &'a str = arena;
+    for (i, from, to) in in_arena {
+        out[i].fold = &arena[from..to];
     }
     out
 }
@@ -316,10 +337,11 @@ pub fn tokenize(text: &str) -> Vec<Token> {
 /// The folded form of a phrase as the tokenizer sees it: tokens joined by one
 /// space, periods dropped (`Sen. Lieut. Gen` → `sen lieut gen`).
 pub fn fold_phrase(s: &str) -> String {
-    tokenize(s)
+    let mut folds = Folds::default();
+    tokenize(s, &mut folds)
         .iter()
         .filter(|t| !t.is("."))
-        .map(|t| t.fold.as_str())
+        .map(|t| t.fold)
         .collect::<Vec<_>>()
         .join(" ")
 }
@@ -328,33 +350,43 @@ pub fn fold_phrase(s: &str) -> String {
 mod tests {
     use super::*;
 
+    /// A token as owned values, to compare tokenizers.
+    type Owned = (usize, usize, usize, usize, Kind, String, bool, bool);
+
+    fn owned(t: &Token<'_>) -> Owned {
+        let fold = t.fold.to_string();
+        (
+            t.start, t.end, t.cstart, t.cend, t.kind, fold, t.cap, t.acronym,
+        )
+    }
+
     // The first tokenizer (a vector of chars, index arithmetic): slower, but
     // plainly right, so the fast one must agree with it token for token.
-    fn reference_tokenize(text: &str) -> Vec<Token> {
+    fn reference_tokenize(text: &str) -> Vec<Owned> {
         let chars: Vec<(usize, char)> = text.char_indices().collect();
         let byte_at = |i: usize| chars.get(i).map_or(text.len(), |&(b, _)| b);
         let mut out = Vec::with_capacity(text.len() / 5 + 1);
         let mut i = 0;
-        let push = |start: usize, end: usize, kind: Kind, out: &mut Vec<Token>| {
+        let push = |start: usize, end: usize, kind: Kind, out: &mut Vec<Owned>| {
             let s = &text[byte_at(start)..byte_at(end)];
-            out.push(Token {
-                start: byte_at(start),
-                end: byte_at(end),
-                cstart: start,
-                cend: end,
+            let cap = s.chars().next().is_some_and(char::is_uppercase);
+            out.push((
+                byte_at(start),
+                byte_at(end),
+                start,
+                end,
                 kind,
-                fold: match kind {
-                    Kind::Word => fold_compact(s),
-                    Kind::Punct if s.is_ascii() => CompactString::from(s),
-                    Kind::Punct => CompactString::from(s.replace('’', "'")),
+                match kind {
+                    Kind::Word => fold(s),
+                    Kind::Punct => s.replace('’', "'"),
                 },
-                cap: s.chars().next().is_some_and(char::is_uppercase),
-                acronym: kind == Kind::Word
-                    && s.chars().next().is_some_and(char::is_uppercase)
+                cap,
+                kind == Kind::Word
+                    && cap
                     && s.len() >= 2
                     && s.chars().count() <= 10
                     && s.chars().skip(1).any(char::is_uppercase),
-            });
+            ));
         };
         while i < chars.len() {
             let c = chars[i].1;
@@ -392,14 +424,6 @@ mod tests {
             && chars.get(i + 1).is_some_and(|&(_, c)| c == 's' || c == 'S')
             && chars.get(i + 2).is_none_or(|&(_, c)| !is_word_char(c))
     }
-    fn fold_compact(s: &str) -> CompactString {
-        if s.is_ascii() && !s.contains('.') {
-            let mut out = CompactString::from(s);
-            out.make_ascii_lowercase();
-            return out;
-        }
-        CompactString::from(fold(s))
-    }
 
     proptest::proptest! {
         #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2000))]
@@ -415,14 +439,17 @@ mod tests {
         fn the_fast_tokenizer_agrees_with_the_reference(
             text in "[a-zA-Z0-9 .,'’sS\\-ĐđẵÂ\u{301}\u{a0}\u{200b}王()–]{0,40}"
         ) {
-            proptest::prop_assert_eq!(tokenize(&text), reference_tokenize(&text));
+            let mut folds = Folds::default();
+            let fast: Vec<Owned> = tokenize(&text, &mut folds).iter().map(owned).collect();
+            proptest::prop_assert_eq!(fast, reference_tokenize(&text));
         }
     }
 
     #[test]
     fn tokens_keep_char_offsets_and_split_possessives() {
         let text = "Tô Lâm's aides, Sen.Lieut.Gen O'Brien";
-        let toks = tokenize(text);
+        let mut folds = Folds::default();
+        let toks = tokenize(text, &mut folds);
         let words: Vec<(&str, usize, usize)> = toks
             .iter()
             .map(|t| (&text[t.start..t.end], t.cstart, t.cend))
@@ -447,7 +474,11 @@ mod tests {
         assert!(toks[0].cap && !toks[3].cap);
         // Words past the 24 bytes that fit inline are lowered too.
         let long = "Nationalistically-Minded SUPERCALIFRAGILISTICEXPIALIDOCIOUS";
-        let folds: Vec<_> = tokenize(long).into_iter().map(|t| t.fold).collect();
+        let mut arena = Folds::default();
+        let folds: Vec<_> = tokenize(long, &mut arena)
+            .into_iter()
+            .map(|t| t.fold)
+            .collect();
         assert_eq!(
             folds,
             [

@@ -499,7 +499,7 @@ impl Lexicon {
     /// Find lexicon phrases in `tokens`: at each position the longest phrase
     /// wins; phrases never overlap. Periods are skipped, so `Sen. Lieut. Gen`
     /// matches `sen lieut gen`.
-    pub fn tag(&self, tokens: &[Token]) -> Vec<Tag<'_>> {
+    pub fn tag(&self, tokens: &[Token<'_>]) -> Vec<Tag<'_>> {
         let mut words = Vec::with_capacity(tokens.len());
         words.extend((0..tokens.len()).filter(|&i| !tokens[i].is(".")));
         // Leftmost-longest, non-overlapping: from each word in turn, the
@@ -508,7 +508,7 @@ impl Lexicon {
         let mut tags = Vec::new();
         let mut k = 0;
         while k < words.len() {
-            if self.first_words.may_contain(&tokens[words[k]].fold)
+            if self.first_words.may_contain(tokens[words[k]].fold)
                 && let Some((last, phrase)) = self.longest_at(tokens, &words[k..])
             {
                 tags.push(Tag {
@@ -526,11 +526,11 @@ impl Lexicon {
 
     /// The longest phrase that starts at `words[0]`: the index in `words` of
     /// its last word, and its phrase number.
-    fn longest_at(&self, tokens: &[Token], words: &[usize]) -> Option<(usize, usize)> {
+    fn longest_at(&self, tokens: &[Token<'_>], words: &[usize]) -> Option<(usize, usize)> {
         let mut node = 0;
         let mut best = None;
         for (j, &w) in words.iter().enumerate() {
-            let Some(next) = self.trie.step(node, &tokens[w].fold) else {
+            let Some(next) = self.trie.step(node, tokens[w].fold) else {
                 break;
             };
             node = next;
@@ -626,7 +626,7 @@ mod tests {
     /// The first tagger: every paragraph folded into one string and scanned
     /// by an unanchored leftmost-longest automaton. Plainly right, so the
     /// fast tagger must agree with it.
-    fn reference_tags(lex: &Lexicon, tokens: &[Token]) -> Vec<(usize, usize, usize)> {
+    fn reference_tags(lex: &Lexicon, tokens: &[Token<'_>]) -> Vec<(usize, usize, usize)> {
         static AC: std::sync::OnceLock<aho_corasick::AhoCorasick> = std::sync::OnceLock::new();
         let ac = AC.get_or_init(|| {
             aho_corasick::AhoCorasick::builder()
@@ -638,7 +638,7 @@ mod tests {
         for (i, t) in tokens.iter().enumerate().filter(|(_, t)| !t.is(".")) {
             starts.push(folded.len());
             folded.push(' ');
-            folded.push_str(&t.fold);
+            folded.push_str(t.fold);
             folded.push(TOKEN_END);
             ends.push(folded.len());
             index.push(i);
@@ -675,7 +675,8 @@ mod tests {
                 text.push_str(&piece);
                 text.push(' ');
             }
-            let toks = tokenize(&text);
+            let mut folds = crate::text::Folds::default();
+            let toks = tokenize(&text, &mut folds);
             let fast: Vec<_> = lex
                 .tag(&toks)
                 .iter()
@@ -689,7 +690,8 @@ mod tests {
     }
 
     fn tags(lex: &Lexicon, text: &str) -> Vec<String> {
-        let toks = tokenize(text);
+        let mut folds = crate::text::Folds::default();
+        let toks = tokenize(text, &mut folds);
         lex.tag(&toks)
             .iter()
             .map(|t| text[toks[t.start].start..toks[t.end - 1].end].to_string())

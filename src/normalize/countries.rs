@@ -23,7 +23,7 @@ pub fn from_hosting(paras: &[Para<'_, '_>], people: &mut [Person], host: Option<
             let p = para_of(paras, m.paragraph)?;
             let verb = p.token_from(m.end)?;
             let t = &p.toks[verb];
-            if !(t.is_word() && p.lex.is_function(&t.fold, FunctionClass::HostVerb)) {
+            if !(t.is_word() && p.lex.is_function(t.fold, FunctionClass::HostVerb)) {
                 return None;
             }
             if let Some(h) = host {
@@ -138,7 +138,7 @@ pub fn from_delegations(
             while i > floor {
                 let k = i - 1;
                 let t = &p.toks[k];
-                let determiner = p.lex.is_function(&t.fold, FunctionClass::Determiner);
+                let determiner = p.lex.is_function(t.fold, FunctionClass::Determiner);
                 if t.is(".")
                     || p.tag(k).is_some()
                     || (t.is_word() && t.cap)

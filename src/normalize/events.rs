@@ -26,13 +26,13 @@ fn find_date(p: &Para<'_, '_>) -> Option<(Written, usize)> {
             continue;
         }
         let may_start = t.fold.starts_with(|c: char| c.is_ascii_digit())
-            || (t.cap && lexicon::month(&t.fold).is_some());
+            || (t.cap && lexicon::month(t.fold).is_some());
         if may_start && let Ok((_, d)) = prose_date(&p.text[t.start..]) {
             return Some((Written::Date(d), i));
         }
         if i > 0
             && p.toks[i - 1].fold == "on"
-            && let Some(w) = lexicon::weekday(&t.fold)
+            && let Some(w) = lexicon::weekday(t.fold)
         {
             return Some((Written::Weekday(w), i));
         }
@@ -70,7 +70,7 @@ fn sentence(p: &Para<'_, '_>, i: usize) -> String {
         p.toks[k].is(".")
             && k > 0
             && !p.is_rank(k - 1)
-            && lexicon::month(&p.toks[k - 1].fold).is_none()
+            && lexicon::month(p.toks[k - 1].fold).is_none()
             && p.toks[k - 1].fold.chars().count() > 1
             && p.toks.get(k + 1).is_some_and(|t| t.cap)
     };
@@ -115,7 +115,7 @@ pub fn resolve(
     let after_in = |i: usize| {
         i > 0
             && p.lex
-                .is_function(&p.toks[i - 1].fold, FunctionClass::EventPlace)
+                .is_function(p.toks[i - 1].fold, FunctionClass::EventPlace)
     };
     let dateline_place = dateline
         .and_then(|(d, _)| d.place.as_deref())
@@ -160,7 +160,8 @@ mod tests {
 
     fn first_date(text: &str) -> Option<(Written, String)> {
         let lex = crate::lexicon::Lexicon::embedded();
-        let p = Para::new(0, text, &lex);
+        let mut folds = crate::text::Folds::default();
+        let p = Para::new(0, text, &mut folds, &lex);
         find_date(&p).map(|(w, i)| (w, p.slice(i, i + 1).to_string()))
     }
 

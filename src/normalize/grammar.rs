@@ -181,7 +181,7 @@ pub fn context(p: &Para<'_, '_>, a: usize, b: usize, names: &[bool]) -> Context 
     // `…, the Lao Minister of …`, `…, a member of the Politburo, …`.
     if p.toks
         .get(r)
-        .is_some_and(|t| matches!(t.fold.as_str(), "the" | "a" | "an") && !t.cap)
+        .is_some_and(|t| matches!(t.fold, "the" | "a" | "an") && !t.cap)
     {
         r += 1;
     }
@@ -205,13 +205,13 @@ pub fn context(p: &Para<'_, '_>, a: usize, b: usize, names: &[bool]) -> Context 
         && p.toks.get(b + 1).is_some_and(|t| t.fold == "who")
         && p.toks
             .get(b + 2)
-            .is_some_and(|t| matches!(t.fold.as_str(), "is" | "was"))
+            .is_some_and(|t| matches!(t.fold, "is" | "was"))
     {
         r = b + 3;
         while p
             .toks
             .get(r)
-            .is_some_and(|t| matches!(t.fold.as_str(), "also" | "currently" | "now" | "the"))
+            .is_some_and(|t| matches!(t.fold, "also" | "currently" | "now" | "the"))
         {
             r += 1;
         }
@@ -227,7 +227,7 @@ pub fn context(p: &Para<'_, '_>, a: usize, b: usize, names: &[bool]) -> Context 
         let calendar = |k: usize| {
             p.toks
                 .get(k)
-                .is_some_and(|t| t.cap && crate::lexicon::calendar_word(&t.fold).is_some())
+                .is_some_and(|t| t.cap && crate::lexicon::calendar_word(t.fold).is_some())
         };
         // `To Lam, Minister of Public Security (MPS) and his aides worked`:
         // `and` before a plain lowercase word joins the clause, not a name.
@@ -281,7 +281,7 @@ fn role_token(p: &Para<'_, '_>, i: usize, names: &[bool]) -> bool {
         return false;
     }
     // `… Deputy Minister of Public Security on March 3`: a date ends it.
-    if t.is_word() && t.cap && crate::lexicon::calendar_word(&t.fold).is_some() {
+    if t.is_word() && t.cap && crate::lexicon::calendar_word(t.fold).is_some() {
         return false;
     }
     if let Some(tag) = p.tag(i) {
@@ -300,7 +300,7 @@ fn role_token(p: &Para<'_, '_>, i: usize, names: &[bool]) -> bool {
     if p.is_connector(i) {
         // A connector joins two parts of a role, never a role and a date.
         return p.toks.get(i + 1).is_none_or(|n| {
-            !(n.is_word() && n.cap && crate::lexicon::calendar_word(&n.fold).is_some())
+            !(n.is_word() && n.cap && crate::lexicon::calendar_word(n.fold).is_some())
         });
     }
     // `Vice-Premier`, `Commander-in-Chief`, `Covid-19`: a hyphen glued to
@@ -314,7 +314,7 @@ fn role_token(p: &Para<'_, '_>, i: usize, names: &[bool]) -> bool {
     }
     // `Recently Prime Minister X`: a capitalized stop word opens a sentence,
     // not a role.
-    (t.is_word() && t.cap && !p.lex.is_stopword(&t.fold)) || t.is("'s")
+    (t.is_word() && t.cap && !p.lex.is_stopword(t.fold)) || t.is("'s")
 }
 
 /// Walk back from `end` (inclusive) over a role phrase. Returns its first
@@ -359,7 +359,7 @@ pub(crate) fn role_run_back(p: &Para<'_, '_>, end: usize, names: &[bool]) -> (us
                 && p.place(k - 1).is_some()
                 && p.tag(k - 1)
                     .and_then(|tag| tag.start.checked_sub(1))
-                    .is_some_and(|s| matches!(p.toks[s].fold.as_str(), "in" | "at" | "from"));
+                    .is_some_and(|s| matches!(p.toks[s].fold, "in" | "at" | "from"));
             if scene {
                 break;
             }

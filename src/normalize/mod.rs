@@ -43,10 +43,13 @@ pub fn normalize(text: Text, parsed: Parsed, lex: &Lexicon) -> Record {
 pub fn normalize_explained(text: Text, parsed: Parsed, lex: &Lexicon) -> (Record, Explanation) {
     let mut warnings = text.warnings;
     warnings.extend(parsed.warnings);
+    let mut folds: Vec<crate::text::Folds> = Vec::new();
+    folds.resize_with(parsed.paragraphs.len(), Default::default);
     let paras: Vec<Para<'_, '_>> = parsed
         .paragraphs
         .iter()
-        .map(|p| Para::new(p.index, &p.text, lex))
+        .zip(&mut folds)
+        .map(|(p, f)| Para::new(p.index, &p.text, f, lex))
         .collect();
     let mut found = people::resolve(&paras, lex, &mut warnings);
     // Where the article is set: its dateline's place, else its outlet's

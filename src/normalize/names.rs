@@ -16,7 +16,7 @@ pub(crate) fn name_runs(p: &Para<'_, '_>, lex: &Lexicon) -> Vec<(usize, usize)> 
             && p.tag(i).is_none()
             && !p.is_acronym(i)
             && !t.fold.chars().all(|c| c.is_ascii_digit())
-            && (!lex.is_stopword(&t.fold) || lex.is_vn_family(&t.fold))
+            && (!lex.is_stopword(t.fold) || lex.is_vn_family(t.fold))
     };
     // Inside a Vietnamese name, a place or nationality word is a name word
     // (`Vuong Dinh Hue`, `Nguyen Hoa Binh`), and so is a stop word (`Pham
@@ -48,7 +48,7 @@ pub(crate) fn name_runs(p: &Para<'_, '_>, lex: &Lexicon) -> Vec<(usize, usize)> 
             continue;
         }
         let start = i;
-        let vn = lex.is_vn_family(&p.toks[i].fold);
+        let vn = lex.is_vn_family(p.toks[i].fold);
         i += 1;
         loop {
             if i >= p.toks.len() {
@@ -72,7 +72,7 @@ pub(crate) fn name_runs(p: &Para<'_, '_>, lex: &Lexicon) -> Vec<(usize, usize)> 
         }
         // `Ministers Tran Hong Ha`: a Vietnamese family name inside a run
         // that did not open with one starts the name.
-        let start = match (start + 1..i).find(|&k| lex.is_vn_family(&p.toks[k].fold)) {
+        let start = match (start + 1..i).find(|&k| lex.is_vn_family(p.toks[k].fold)) {
             Some(k) if !vn => k,
             _ => start,
         };
@@ -97,11 +97,11 @@ pub(crate) fn place_words_naming_people(
                 && p.toks[i].cap
                 && p.tag(i).is_some_and(|t| t.end - t.start == 1)
                 && p.place(i).is_some()
-                && keys.contains_key(p.toks[i].fold.as_str())
+                && keys.contains_key(p.toks[i].fold)
                 && (i == 0
                     || !p
                         .lex
-                        .is_function(&p.toks[i - 1].fold, FunctionClass::PlaceBefore))
+                        .is_function(p.toks[i - 1].fold, FunctionClass::PlaceBefore))
         })
         .map(|i| (i, i + 1))
         .collect()
@@ -109,8 +109,5 @@ pub(crate) fn place_words_naming_people(
 
 /// The folded words of tokens `a..b`, the key a full name is known by.
 pub(crate) fn run_key(p: &Para<'_, '_>, a: usize, b: usize) -> String {
-    (a..b)
-        .map(|i| p.toks[i].fold.as_str())
-        .collect::<Vec<_>>()
-        .join(" ")
+    (a..b).map(|i| p.toks[i].fold).collect::<Vec<_>>().join(" ")
 }

@@ -2,7 +2,7 @@
 
 use crate::lexicon::{Entry, FunctionClass, Lexicon, RoleClass, Tag};
 use crate::model::{Mention, PlaceKind};
-use crate::text::{Token, tokenize};
+use crate::text::{Folds, Token, tokenize};
 
 /// `tag_at` for a token no tag covers: four bytes a token, not sixteen.
 const NO_TAG: u32 = u32::MAX;
@@ -14,7 +14,7 @@ pub struct Para<'a, 'l> {
     /// The paragraph's text.
     pub text: &'a str,
     /// Its tokens.
-    pub toks: Vec<Token>,
+    pub toks: Vec<Token<'a>>,
     /// Lexicon phrases, in order, not overlapping.
     pub tags: Vec<Tag<'l>>,
     /// For each token, the index of the tag covering it, or [`NO_TAG`].
@@ -24,9 +24,9 @@ pub struct Para<'a, 'l> {
 }
 
 impl<'a, 'l> Para<'a, 'l> {
-    /// Tokenize and tag `text`.
-    pub fn new(index: usize, text: &'a str, lex: &'l Lexicon) -> Self {
-        let toks = tokenize(text);
+    /// Tokenize and tag `text`, keeping changed folds in `folds`.
+    pub fn new(index: usize, text: &'a str, folds: &'a mut Folds, lex: &'l Lexicon) -> Self {
+        let toks = tokenize(text, folds);
         let tags = lex.tag(&toks);
         let mut tag_at = vec![NO_TAG; toks.len()];
         for (k, t) in tags.iter().enumerate() {
@@ -138,7 +138,7 @@ impl<'a, 'l> Para<'a, 'l> {
     /// A lowercase connector inside phrases (`of`, `the`, `and`, …).
     pub fn is_connector(&self, i: usize) -> bool {
         let t = &self.toks[i];
-        t.is_word() && !t.cap && self.lex.is_function(&t.fold, FunctionClass::Connector)
+        t.is_word() && !t.cap && self.lex.is_function(t.fold, FunctionClass::Connector)
     }
 
     /// An acronym-looking word: `MoPS`, `ASEAN`, `CLV` (the tokenizer's
@@ -172,7 +172,7 @@ impl<'a, 'l> Para<'a, 'l> {
     /// for National Development`, `Lao National University` are names.
     pub fn generic_body_at(&self, k: usize, end: usize) -> bool {
         let words = (k..end)
-            .find(|&j| ["of", "for", "on"].contains(&self.toks[j].fold.as_str()))
+            .find(|&j| ["of", "for", "on"].contains(&self.toks[j].fold))
             .unwrap_or(end);
         end > k
             && (self.org_leader(k).is_some()
@@ -211,7 +211,7 @@ impl<'a, 'l> Para<'a, 'l> {
     /// before `,` `'s` `)` or after `(`; periods dropped.
     pub fn phrase(&self, a: usize, b: usize, skip: &[usize]) -> String {
         let mut out = String::new();
-        let mut prev: Option<&Token> = None;
+        let mut prev: Option<&Token<'_>> = None;
         for i in a..b {
             let t = &self.toks[i];
             if skip.contains(&i) || t.is(".") {

@@ -174,7 +174,7 @@ pub fn resolve(paras: &[Para<'_, '_>], lex: &Lexicon, warnings: &mut Vec<Warning
             }
             let folded = run_key(p, a, b);
             let known = by_name.contains_key(&folded);
-            let vn = lex.is_vn_family(&p.toks[a].fold);
+            let vn = lex.is_vn_family(p.toks[a].fold);
             // `Ho Chi Minh Mausoleum`, `Nguyen Du Street`: a name inside a
             // proper noun is no mention of a person.
             // `Mai Chau district` too: a common noun in any case.
@@ -191,7 +191,7 @@ pub fn resolve(paras: &[Para<'_, '_>], lex: &Lexicon, warnings: &mut Vec<Warning
             let cultured = || {
                 let words: Vec<&str> = (a..b)
                     .filter(|&i| p.toks[i].is_word())
-                    .map(|i| p.toks[i].fold.as_str())
+                    .map(|i| p.toks[i].fold)
                     .collect();
                 lex.name_culture(&words).is_some()
             };

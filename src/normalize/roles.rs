@@ -85,7 +85,7 @@ pub(crate) fn read_roles(p: &Para<'_, '_>, a: usize, b: usize, skip: &[usize], c
         // `Chairman of the Lao National Assembly`: a nationality word after
         // `of the` inside the role is the body's country, not its name.
         for k in head..e {
-            let after_the = k >= 1 && matches!(p.toks[k - 1].fold.as_str(), "the" | "of");
+            let after_the = k >= 1 && matches!(p.toks[k - 1].fold, "the" | "of");
             let mut run_end = k + 1;
             while run_end < e
                 && (p.toks[run_end].cap

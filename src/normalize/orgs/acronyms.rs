@@ -24,7 +24,7 @@ pub(super) fn spelled_out(p: &Para<'_, '_>, a: usize, b: usize) -> Option<usize>
     let mut s = a - 1;
     while s > 0 && words.len() < 12 {
         let t = &p.toks[s - 1];
-        let joiner = ACRONYM_JOINERS.contains(&t.fold.as_str()) && !t.cap;
+        let joiner = ACRONYM_JOINERS.contains(&t.fold) && !t.cap;
         if !(joiner || (t.is_word() && t.cap)) {
             break;
         }
@@ -32,7 +32,7 @@ pub(super) fn spelled_out(p: &Para<'_, '_>, a: usize, b: usize) -> Option<usize>
         if joiner {
             continue;
         }
-        words.insert(0, t.fold.as_str());
+        words.insert(0, t.fold);
         if spells(&letters, &words) {
             return Some(s);
         }
@@ -81,7 +81,7 @@ pub(super) fn role_acronym(
     if (h + 1..open).any(|k| p.is_body(k)) {
         return None;
     }
-    let head = crate::lexicon::org_for_leader(&p.toks[h].fold)?;
+    let head = crate::lexicon::org_for_leader(p.toks[h].fold)?;
     let complement = p.phrase(h + 1, open, &[]);
     let mut country = None;
     let mut d = h;

@@ -94,7 +94,7 @@ pub(super) fn read(
         return Some(head_end);
     }
     // Sentence openers (`The`, `After`) are not part of the name.
-    while a < i && p.toks[a].cap && p.toks[a].is_word() && lex.is_stopword(&p.toks[a].fold) {
+    while a < i && p.toks[a].cap && p.toks[a].is_word() && lex.is_stopword(p.toks[a].fold) {
         a += 1;
     }
     let b = complements(p, a, head_end, claimed);

@@ -14,7 +14,7 @@ pub(super) fn complements(p: &Para<'_, '_>, a: usize, mut i: usize, claimed: &[b
             && !claimed[k]
             && p.toks[k].is_word()
             && p.toks[k].cap
-            && crate::lexicon::calendar_word(&p.toks[k].fold).is_none()
+            && crate::lexicon::calendar_word(p.toks[k].fold).is_none()
             && !p.is_rank(k)
             && p.role_class(k)
                 .is_none_or(|c| c != RoleClass::Head && c != RoleClass::Modifier)
@@ -26,7 +26,7 @@ pub(super) fn complements(p: &Para<'_, '_>, a: usize, mut i: usize, claimed: &[b
         if k < p.toks.len() && p.toks[k].is("'s") && cap_word(k + 1) && !p.is_org_head(k - 1) {
             k += 1;
         } else if k < p.toks.len()
-            && ["of", "for", "on"].contains(&p.toks[k].fold.as_str())
+            && ["of", "for", "on"].contains(&p.toks[k].fold)
             && !p.toks[k].cap
         {
             k += 1;
@@ -190,7 +190,7 @@ pub(super) fn after_credit_label(p: &Para<'_, '_>, a: usize) -> bool {
 /// Tokens `a..b` sit in a parenthesis that closes the paragraph and holds
 /// only a credit: `(Yonhap)`, `(Xinhua/Liu Weibing)`, `(Photo: VNA)`.
 pub(super) fn in_closing_credit(p: &Para<'_, '_>, a: usize, b: usize) -> bool {
-    let credit = |t: &crate::text::Token| t.is_word() || t.is("/") || t.is(":");
+    let credit = |t: &crate::text::Token<'_>| t.is_word() || t.is("/") || t.is(":");
     let Some(open) = (0..a).rev().take(3).find(|&k| !credit(&p.toks[k])) else {
         return false;
     };
