@@ -8,25 +8,31 @@ use unicode_normalization::char::is_combining_mark;
 /// periods and unify apostrophes, so lookups ignore case, accents and
 /// abbreviation dots.
 pub fn fold(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    fold_into(s, &mut out);
+    out
+}
+
+/// [`fold`], appended to `out`.
+pub fn fold_into(s: &str, out: &mut String) {
     // Most tokens are ASCII: skip the decomposition.
     if s.is_ascii() {
-        let mut out = String::with_capacity(s.len());
-        for c in s.chars() {
-            match c {
-                '.' => {}
-                c => out.push(c.to_ascii_lowercase()),
-            }
-        }
-        return out;
+        out.extend(
+            s.chars()
+                .filter(|&c| c != '.')
+                .map(|c| c.to_ascii_lowercase()),
+        );
+        return;
     }
-    s.nfd()
-        .filter(|c| !is_combining_mark(*c) && *c != '.')
-        .flat_map(|c| match c {
-            'đ' | 'Đ' => 'd'.to_lowercase(),
-            '’' | '‘' => '\''.to_lowercase(),
-            _ => c.to_lowercase(),
-        })
-        .collect()
+    out.extend(
+        s.nfd()
+            .filter(|c| !is_combining_mark(*c) && *c != '.')
+            .flat_map(|c| match c {
+                'đ' | 'Đ' => 'd'.to_lowercase(),
+                '’' | '‘' => '\''.to_lowercase(),
+                _ => c.to_lowercase(),
+            }),
+    );
 }
 
 /// Treat zero-width spaces and BOMs as white space too.
@@ -287,7 +293,7 @@ pub fn tokenize<'a>(text: &'a str, folds: &'a mut Folds) -> Vec<Token<'a>> {
                     arena.push_str(s);
                     arena[from..].make_ascii_lowercase();
                 } else {
-                    arena.push_str(&fold(s));
+                    fold_into(s, arena);
                 }
                 in_arena.push((out.len(), from, arena.len()));
             }
