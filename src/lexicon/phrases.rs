@@ -500,20 +500,20 @@ impl Lexicon {
     /// wins; phrases never overlap. Periods are skipped, so `Sen. Lieut. Gen`
     /// matches `sen lieut gen`.
     pub fn tag(&self, tokens: &[Token<'_>]) -> Vec<Tag<'_>> {
-        let mut words = Vec::with_capacity(tokens.len());
-        words.extend((0..tokens.len()).filter(|&i| !tokens[i].is(".")));
         // Leftmost-longest, non-overlapping: from each word in turn, the
         // longest phrase starting there, then on past its end. Most words
         // start no phrase, and the filter rules them out without a lookup.
         let mut tags = Vec::new();
         let mut k = 0;
-        while k < words.len() {
-            if self.first_words.may_contain(tokens[words[k]].fold)
-                && let Some((last, phrase)) = self.longest_at(tokens, &words[k..])
+        while k < tokens.len() {
+            let t = &tokens[k];
+            if !t.is(".")
+                && self.first_words.may_contain(t.fold)
+                && let Some((last, phrase)) = self.longest_at(&tokens[k..])
             {
                 tags.push(Tag {
-                    start: words[k],
-                    end: words[k + last] + 1,
+                    start: k,
+                    end: k + last + 1,
                     entries: &self.entries[phrase],
                 });
                 k += last + 1;
@@ -524,13 +524,16 @@ impl Lexicon {
         tags
     }
 
-    /// The longest phrase that starts at `words[0]`: the index in `words` of
-    /// its last word, and its phrase number.
-    fn longest_at(&self, tokens: &[Token<'_>], words: &[usize]) -> Option<(usize, usize)> {
+    /// The longest phrase that starts at `tokens[0]`, periods skipped: the
+    /// index of its last token, and its phrase number.
+    fn longest_at(&self, tokens: &[Token<'_>]) -> Option<(usize, usize)> {
         let mut node = 0;
         let mut best = None;
-        for (j, &w) in words.iter().enumerate() {
-            let Some(next) = self.trie.step(node, tokens[w].fold) else {
+        for (j, t) in tokens.iter().enumerate() {
+            if t.is(".") {
+                continue;
+            }
+            let Some(next) = self.trie.step(node, t.fold) else {
                 break;
             };
             node = next;
