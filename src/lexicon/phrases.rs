@@ -1,6 +1,6 @@
-//! The normalizer's lexicon: every phrase table compiled into one
-//! aho-corasick automaton over folded tokens, built once per run, plus the
-//! single-word sets (Vietnamese family names, stop words) and name order.
+//! The normalizer's lexicon: every phrase table compiled into one trie over
+//! folded words, built once per run, plus the single-word sets (Vietnamese
+//! family names, stop words) and name order.
 //!
 //! Users extend it with `--lexicon FILE`: lines `TABLE<TAB>columns…` with
 //! the columns of the embedded table of that name (see `src/lexicon/*.tsv`),
@@ -186,7 +186,7 @@ impl WordFilter {
 /// The phrases as a trie over whole words: a phrase is found a word at a
 /// time, one hash lookup for the word and one for the step. (An
 /// aho-corasick DFA over the folded bytes did the same a byte at a time,
-/// through a megabyte of states that missed the cache, and took 10 ms to
+/// through a megabyte of states that missed the cache, and took about 5 ms to
 /// build per process.)
 #[derive(Default)]
 struct WordTrie {
