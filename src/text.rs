@@ -232,11 +232,13 @@ pub struct Folds(String);
 pub fn tokenize<'a>(text: &'a str, folds: &'a mut Folds) -> Vec<Token<'a>> {
     let arena = &mut folds.0;
     arena.clear();
+    // About one word in four has a capital: room for that, grown if not.
+    arena.reserve(text.len() / 3);
     let bytes = text.as_bytes();
     let mut out = Vec::with_capacity(text.len() / 5 + 1);
     // Tokens whose fold is in the arena, and where: their folds are set once
     // the arena is complete (until then it moves as it grows).
-    let mut in_arena: Vec<(usize, usize, usize)> = Vec::new();
+    let mut in_arena: Vec<(usize, usize, usize)> = Vec::with_capacity(text.len() / 24);
     // Byte and character offsets of the cursor, and the character before it.
     let (mut at, mut cat) = (0, 0);
     let mut prev: Option<char> = None;
