@@ -251,14 +251,21 @@ impl<W: Write> Tables<W> {
             paragraphs.row([r.id.as_str(), &p.index.to_string(), kind, &p.text])?;
         }
         let mut mention_rows = |kind: &str, id: &str, ms: &[Mention]| -> io::Result<()> {
+            // Numbers formatted on the stack: a mention row is the commonest
+            // row, and three strings each added up.
+            let (mut paragraph, mut start, mut end) = (
+                itoa::Buffer::new(),
+                itoa::Buffer::new(),
+                itoa::Buffer::new(),
+            );
             for m in ms {
                 mentions.row([
                     r.id.as_str(),
                     kind,
                     id,
-                    &m.paragraph.to_string(),
-                    &m.start.to_string(),
-                    &m.end.to_string(),
+                    paragraph.format(m.paragraph),
+                    start.format(m.start),
+                    end.format(m.end),
                     &m.text,
                 ])?;
             }
