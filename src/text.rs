@@ -221,7 +221,7 @@ fn possessive_s(text: &str, at: usize) -> bool {
 
 /// The folds of a text's tokens that are not the text itself (words with a
 /// capital or a diacritic, `’s`), written one after another: one buffer a
-/// paragraph, reused, in place of a string per token.
+/// paragraph, which its tokens borrow, in place of a string per token.
 #[derive(Debug, Default)]
 pub struct Folds(String);
 
