@@ -17,11 +17,18 @@ pub fn fold(s: &str) -> String {
 pub fn fold_into(s: &str, out: &mut String) {
     // Most tokens are ASCII: skip the decomposition.
     if s.is_ascii() {
-        out.extend(
-            s.chars()
-                .filter(|&c| c != '.')
-                .map(|c| c.to_ascii_lowercase()),
-        );
+        if s.as_bytes().contains(&b'.') {
+            out.extend(
+                s.chars()
+                    .filter(|&c| c != '.')
+                    .map(|c| c.to_ascii_lowercase()),
+            );
+        } else {
+            // Copied whole, then lowered in place: no push per character.
+            let from = out.len();
+            out.push_str(s);
+            out[from..].make_ascii_lowercase();
+        }
         return;
     }
     out.extend(
