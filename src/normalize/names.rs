@@ -109,5 +109,13 @@ pub(crate) fn place_words_naming_people(
 
 /// The folded words of tokens `a..b`, the key a full name is known by.
 pub(crate) fn run_key(p: &Para<'_, '_>, a: usize, b: usize) -> String {
-    (a..b).map(|i| p.toks[i].fold).collect::<Vec<_>>().join(" ")
+    let words = &p.toks[a..b];
+    let mut key = String::with_capacity(words.iter().map(|t| t.fold.len() + 1).sum());
+    for (k, t) in words.iter().enumerate() {
+        if k > 0 {
+            key.push(' ');
+        }
+        key.push_str(t.fold);
+    }
+    key
 }
