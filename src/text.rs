@@ -190,12 +190,25 @@ fn is_apostrophe(c: char) -> bool {
     c == '\'' || c == '’'
 }
 
-/// ASCII letters and digits, by byte.
-static ASCII_WORD: [bool; 256] = {
-    let mut table = [false; 256];
+/// [`ASCII_WORD`]: a byte that is no ASCII letter or digit, a lower-case
+/// letter or digit, a capital.
+const NOT_WORD: u8 = 0;
+const LOWER: u8 = 1;
+const UPPER: u8 = 2;
+
+/// ASCII letters and digits by byte, capitals apart.
+static ASCII_WORD: [u8; 256] = {
+    let mut table = [NOT_WORD; 256];
     let mut b = 0;
     while b < 128 {
-        table[b] = (b as u8).is_ascii_alphanumeric();
+        let c = b as u8;
+        table[b] = if c.is_ascii_uppercase() {
+            UPPER
+        } else if c.is_ascii_alphanumeric() {
+            LOWER
+        } else {
+            NOT_WORD
+        };
         b += 1;
     }
     table
@@ -259,15 +272,22 @@ pub fn tokenize<'a>(text: &'a str, folds: &'a mut Folds) -> Vec<Token<'a>> {
         }
         if is_word_char(c) {
             let mut ascii = true;
+            // ASCII capitals in the word, the first letter's included.
+            let mut uppers = 0;
             loop {
                 // Runs of ASCII letters and digits, a table lookup a byte.
-                let run = bytes[at..]
-                    .iter()
-                    .position(|&b| !ASCII_WORD[usize::from(b)])
-                    .unwrap_or(bytes.len() - at);
-                if run > 0 {
-                    at += run;
-                    cat += run;
+                let mut end = at;
+                while let Some(&b) = bytes.get(end) {
+                    let class = ASCII_WORD[usize::from(b)];
+                    if class == NOT_WORD {
+                        break;
+                    }
+                    uppers += usize::from(class == UPPER);
+                    end += 1;
+                }
+                if end > at {
+                    cat += end - at;
+                    at = end;
                     prev = Some(bytes[at - 1] as char);
                 }
                 let Some(c) = char_at(text, at) else { break };
@@ -290,7 +310,7 @@ pub fn tokenize<'a>(text: &'a str, folds: &'a mut Folds) -> Vec<Token<'a>> {
             let s = &text[start..at];
             let cap = c.is_uppercase();
             let inner_capital = if ascii {
-                s.as_bytes()[1..].iter().any(u8::is_ascii_uppercase)
+                uppers > usize::from(cap)
             } else {
                 s.chars().skip(1).any(char::is_uppercase)
             };
@@ -326,7 +346,7 @@ pub fn tokenize<'a>(text: &'a str, folds: &'a mut Folds) -> Vec<Token<'a>> {
         }
         let s = &text[start..at];
         prev = s.chars().next_back();
-        if s.contains('’') {
+        if !s.is_ascii() && s.contains('’') {
             let from = arena.len();
             arena.push_str(&s.replace('’', "'"));
             in_arena.push((out.len(), from, arena.len()));
