@@ -24,17 +24,34 @@ pub struct Tape {
 }
 
 /// A tape entry. A container is followed by its members (objects: a `Key`
-/// then the value, per member) and records `end`, the index just past its
-/// last descendant, so siblings are reached without walking children.
+/// or `Field` then the value, per member) and records `end`, the index just
+/// past its last descendant, so siblings are reached without walking
+/// children.
 #[derive(Debug, Clone)]
 enum Entry {
     Null,
     Bool(bool),
     Number(Number),
-    Str { start: u32, end: u32 },
-    Key { start: u32, end: u32 },
-    Array { len: u32, end: u32 },
-    Object { len: u32, end: u32 },
+    Str {
+        start: u32,
+        end: u32,
+    },
+    /// A map's key, in the text.
+    Key {
+        start: u32,
+        end: u32,
+    },
+    /// A struct field's or an enum variant's name: static, so neither copied
+    /// into the text nor sliced out of it again.
+    Field(&'static str),
+    Array {
+        len: u32,
+        end: u32,
+    },
+    Object {
+        len: u32,
+        end: u32,
+    },
 }
 
 impl Tape {
@@ -101,6 +118,7 @@ impl Tape {
             Entry::Str { start, end } | Entry::Key { start, end } => {
                 Value::String(self.str_at(*start, *end).to_string())
             }
+            Entry::Field(name) => Value::String((*name).to_string()),
             Entry::Array { .. } => Value::Array(
                 Elements::new(self, at)
                     .map(|n| self.to_value(n.at))
@@ -215,7 +233,7 @@ impl<'a> Node<'a, TapeJson> for TapeNode<'a> {
             Entry::Null => JsonType::Null,
             Entry::Bool(_) => JsonType::Boolean,
             Entry::Number(_) => JsonType::Number,
-            Entry::Str { .. } | Entry::Key { .. } => JsonType::String,
+            Entry::Str { .. } | Entry::Key { .. } | Entry::Field(_) => JsonType::String,
             Entry::Array { .. } => JsonType::Array,
             Entry::Object { .. } => JsonType::Object,
         }
@@ -265,6 +283,7 @@ impl<'a> Iterator for Members<'a> {
             return None;
         }
         let key = match self.tape.entries[self.next] {
+            Entry::Field(name) => name,
             Entry::Key { start, end } => self.tape.str_at(start, end),
             _ => unreachable!("an object member starts with its key"),
         };
@@ -366,9 +385,12 @@ impl Open<'_> {
         value.serialize(&mut *self.tape)
     }
 
-    fn field<T: Serialize + ?Sized>(&mut self, key: &str, value: &T) -> Result<(), TapeError> {
-        let (start, end) = self.tape.push_text(key)?;
-        self.tape.entries.push(Entry::Key { start, end });
+    fn field<T: Serialize + ?Sized>(
+        &mut self,
+        key: &'static str,
+        value: &T,
+    ) -> Result<(), TapeError> {
+        self.tape.entries.push(Entry::Field(key));
         self.element(value)
     }
 
@@ -510,8 +532,7 @@ impl<'t> ser::Serializer for &'t mut Tape {
     ) -> Result<Open<'t>, TapeError> {
         // `{variant: [..]}`: the outer object is closed by `end`.
         let outer = self.open(true);
-        let (start, end) = self.push_text(variant)?;
-        self.entries.push(Entry::Key { start, end });
+        self.entries.push(Entry::Field(variant));
         let mut inner = self.serialize_seq(Some(len))?;
         inner.members = 0;
         Ok(Open { at: outer, ..inner })
