@@ -457,11 +457,16 @@ fn sniff(bytes: &[u8]) -> Sniffed<'_> {
 pub fn decode(input: &Input, bytes: &[u8]) -> Result<Text, Error> {
     let path = input.path();
     let mut warnings = Vec::new();
-    let sniffed = sniff(bytes);
-    let (encoding, body) = match sniffed {
+    let decode = |enc: &'static encoding_rs::Encoding, body| {
+        let (text, had_errors) = enc.decode_without_bom_handling(body);
+        (enc, text, had_errors)
+    };
+    let (encoding, decoded, had_errors) = match sniff(bytes) {
         Sniffed::Binary => return Err(Error::new(path, Stage::Decode, ErrorKind::Binary)),
-        Sniffed::Bom(enc, len) => (enc, &bytes[len..]),
-        Sniffed::Valid(_) | Sniffed::Utf8 => (encoding_rs::UTF_8, bytes),
+        // Nearly every input: `sniff` checked it, so no second pass.
+        Sniffed::Valid(text) => (encoding_rs::UTF_8, Cow::Borrowed(text), false),
+        Sniffed::Bom(enc, len) => decode(enc, &bytes[len..]),
+        Sniffed::Utf8 => decode(encoding_rs::UTF_8, bytes),
         Sniffed::Utf16(enc) | Sniffed::Guessed(enc) => {
             warnings.push(Warning::new(
                 Code::GuessedEncoding,
@@ -470,13 +475,8 @@ pub fn decode(input: &Input, bytes: &[u8]) -> Result<Text, Error> {
                     enc.name()
                 ),
             ));
-            (enc, bytes)
+            decode(enc, bytes)
         }
-    };
-    let (decoded, had_errors) = match sniffed {
-        // Nearly every input: `sniff` checked it, so no second pass.
-        Sniffed::Valid(text) => (Cow::Borrowed(text), false),
-        _ => encoding.decode_without_bom_handling(body),
     };
     if had_errors {
         warnings.push(Warning::new(

@@ -24,10 +24,7 @@ pub fn fold_into(s: &str, out: &mut String) {
                     .map(|c| c.to_ascii_lowercase()),
             );
         } else {
-            // Copied whole, then lowered in place: no push per character.
-            let from = out.len();
-            out.push_str(s);
-            out[from..].make_ascii_lowercase();
+            push_ascii_lowercase(s, out);
         }
         return;
     }
@@ -40,6 +37,14 @@ pub fn fold_into(s: &str, out: &mut String) {
                 _ => c.to_lowercase(),
             }),
     );
+}
+
+/// Append ASCII `s` in lower case: copied whole, then lowered in place, not
+/// pushed a character at a time.
+fn push_ascii_lowercase(s: &str, out: &mut String) {
+    let from = out.len();
+    out.push_str(s);
+    out[from..].make_ascii_lowercase();
 }
 
 /// Treat zero-width spaces and BOMs as white space too.
@@ -319,8 +324,8 @@ pub fn tokenize<'a>(text: &'a str, folds: &'a mut Folds) -> Vec<Token<'a>> {
             if !ascii || cap || inner_capital {
                 let from = arena.len();
                 if ascii {
-                    arena.push_str(s);
-                    arena[from..].make_ascii_lowercase();
+                    // A word has no periods: its fold is its lower case.
+                    push_ascii_lowercase(s, arena);
                 } else {
                     fold_into(s, arena);
                 }
