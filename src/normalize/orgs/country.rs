@@ -2,7 +2,7 @@
 //! whose role names it, the leader of a body of that name, another mention
 //! of the name, then the article's home; and the merge into organizations.
 
-use rustc_hash::FxHashMap as HashMap;
+use rustc_hash::{FxHashMap as HashMap, FxHashSet};
 
 use crate::model::{Mention, Organization, Person};
 use crate::normalize::affiliation::{Named, led_bodies, person_beside};
@@ -118,29 +118,33 @@ pub(super) fn assemble(mut found: Vec<Found>, bare: Vec<(usize, Mention)>) -> Ve
             f.country = f.country.take().or_else(|| country.clone());
         }
     }
-    short_forms(&mut found);
-    let key = |name: &str, country: &Option<String>| (fold(name), country.clone());
+    // Each finding's folded name, once: findings repeat a few names many
+    // times, and every step below groups by it.
+    let folds = short_forms(&mut found);
     let mut orgs: Vec<Organization> = Vec::new();
     let mut index: HashMap<(String, Option<String>), usize> = HashMap::default();
     let mut slot_of_found = Vec::with_capacity(found.len());
     // Countries known per name, to place country-less findings.
-    let mut countries: HashMap<String, Vec<Option<String>>> = HashMap::default();
-    for f in &found {
-        let list = countries.entry(fold(&f.name)).or_default();
-        if f.country.is_some() && !list.contains(&f.country) {
-            list.push(f.country.clone());
+    let mut countries: HashMap<&str, Vec<Option<&str>>> = HashMap::default();
+    for (f, name) in found.iter().zip(&folds) {
+        let list = countries.entry(name).or_default();
+        if f.country.is_some() && !list.contains(&f.country.as_deref()) {
+            list.push(f.country.as_deref());
         }
     }
-    for f in found {
-        let mut country = f.country.clone();
-        if country.is_none()
-            && let Some(list) = countries.get(&fold(&f.name))
-            && list.len() == 1
-        {
-            country = list[0].clone();
-        }
-        let k = key(&f.name, &country);
-        let slot = *index.entry(k).or_insert_with(|| {
+    let placed: Vec<Option<String>> = found
+        .iter()
+        .zip(&folds)
+        .map(
+            |(f, name)| match (&f.country, countries.get(name.as_str())) {
+                (None, Some(list)) if list.len() == 1 => list[0].map(str::to_string),
+                _ => f.country.clone(),
+            },
+        )
+        .collect();
+    drop(countries);
+    for ((f, name), country) in found.into_iter().zip(folds).zip(placed) {
+        let slot = *index.entry((name, country.clone())).or_insert_with(|| {
             orgs.push(Organization {
                 // Country-qualified so Vietnam's and Laos's ministries differ,
                 // unless the name says it already (`State Bank of Vietnam`).
@@ -181,7 +185,7 @@ pub(super) fn assemble(mut found: Vec<Found>, bare: Vec<(usize, Mention)>) -> Ve
 /// name that is the tail, or the part before `of`, of exactly one fuller
 /// name in the article (of a compatible country) becomes that name, and so
 /// does a name given elsewhere with a gloss in brackets.
-fn short_forms(found: &mut [Found]) {
+fn short_forms(found: &mut [Found]) -> Vec<String> {
     // Words without a joining word. Only such a name is a short form:
     // `Committee on Armed Services` names a body of its own (the House's,
     // beside the Senate Committee on Armed Services).
@@ -190,11 +194,17 @@ fn short_forms(found: &mut [Found]) {
             .split(' ')
             .any(|w| matches!(w, "of" | "the" | "and" | "for" | "on" | "in"))
     };
+    let mut folds: Vec<String> = found.iter().map(|f| fold(&f.name)).collect();
     // Every word-boundary tail and every part before ` of ` of each name,
-    // with the fuller names it belongs to (two are enough to be ambiguous).
-    let mut fuller: HashMap<String, Vec<(String, Option<String>)>> = HashMap::default();
-    for f in found.iter() {
-        let name = fold(&f.name);
+    // with the first findings of the fuller names it belongs to (two are
+    // enough to be ambiguous). A name's parts are the same each time it
+    // recurs, so each name is read once.
+    let mut fuller: HashMap<String, Vec<usize>> = HashMap::default();
+    let mut read: FxHashSet<&str> = FxHashSet::default();
+    for (n, name) in folds.iter().enumerate() {
+        if !read.insert(name) {
+            continue;
+        }
         // A tail after words that only qualify it (`HCMC`, `Municipal`); not
         // one after `of`, `the`, `and` or a possessive, which names another
         // body (`Standing Committee of the National People's Congress`).
@@ -214,22 +224,46 @@ fn short_forms(found: &mut [Found]) {
         let parts = tails.chain(heads).map(str::to_string).chain(unglossed);
         for part in parts {
             let list = fuller.entry(part).or_default();
-            let entry = (f.name.clone(), f.country.clone());
-            if list.len() < 2 && !list.iter().any(|(n, _)| fold(n) == name) {
-                list.push(entry);
+            if list.len() < 2 && !list.iter().any(|&m| folds[m] == *name) {
+                list.push(n);
             }
         }
     }
-    for f in found.iter_mut() {
-        let short = fold(&f.name);
-        if !bare(&short) {
-            continue;
-        }
-        if let Some([(name, country)]) = fuller.get(&short).map(Vec::as_slice)
-            && (f.country.is_none() || country.is_none() || *country == f.country)
-        {
-            f.name = name.clone();
-            f.country = f.country.take().or_else(|| country.clone());
+    // Decided on the names as found, then applied.
+    let longer: Vec<Option<usize>> = found
+        .iter()
+        .zip(&folds)
+        .map(|(f, short)| match fuller.get(short).map(Vec::as_slice) {
+            Some(&[m])
+                if bare(short)
+                    && (f.country.is_none()
+                        || found[m].country.is_none()
+                        || found[m].country == f.country) =>
+            {
+                Some(m)
+            }
+            _ => None,
+        })
+        .collect();
+    drop(read);
+    let replacements: Vec<Option<(String, Option<String>, String)>> = longer
+        .iter()
+        .map(|m| {
+            m.map(|m| {
+                (
+                    found[m].name.clone(),
+                    found[m].country.clone(),
+                    folds[m].clone(),
+                )
+            })
+        })
+        .collect();
+    for ((f, short), new) in found.iter_mut().zip(&mut folds).zip(replacements) {
+        if let Some((name, country, folded)) = new {
+            f.name = name;
+            f.country = f.country.take().or(country);
+            *short = folded;
         }
     }
+    folds
 }

@@ -10,6 +10,8 @@ use super::name::{after_credit_label, complements, generic_name, gloss_before, s
 
 /// The organization headed at token `i`, pushed to `found`; returns the
 /// token to read on from, or `None` when no head word starts here.
+// One caller, once per token: the guard at the top must not cost a call.
+#[inline]
 pub(super) fn read(
     p: &Para<'_, '_>,
     i: usize,

@@ -12,6 +12,8 @@ use super::name::{
 
 /// The known organization at token `i`, pushed to `found`; returns the
 /// token to read on from, or `None` when no known body starts here.
+// One caller, once per token: the guard at the top must not cost a call.
+#[inline]
 pub(super) fn read(
     p: &Para<'_, '_>,
     i: usize,
