@@ -8,6 +8,8 @@
 //! (`Quang`, `Chairman Hue`, `Lakhamphong`) that names exactly one person.
 //! A short form that fits two people is left unresolved, with a warning.
 
+use std::borrow::Cow;
+
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use crate::lexicon::{Entry, Lexicon, Short};
@@ -79,18 +81,18 @@ fn merge_phrases(items: &[String]) -> Vec<String> {
 /// read, so telling `Hung` apart costs the same at the 1st mention and the
 /// 10,000th.
 #[derive(Default)]
-struct Seen {
+struct Seen<'k> {
     people: HashSet<usize>,
-    by_key: HashMap<String, (usize, usize)>,
+    by_key: HashMap<&'k str, (usize, usize)>,
 }
 
-impl Seen {
-    fn add(&mut self, idx: usize, keys: &[String]) {
+impl<'k> Seen<'k> {
+    fn add(&mut self, idx: usize, keys: &'k [String]) {
         if !self.people.insert(idx) {
             return;
         }
         for key in keys {
-            self.by_key.entry(key.clone()).or_insert((0, idx)).0 += 1;
+            self.by_key.entry(key).or_insert((0, idx)).0 += 1;
         }
     }
 
@@ -328,8 +330,13 @@ pub fn resolve(paras: &[Para<'_, '_>], lex: &Lexicon, warnings: &mut Vec<Warning
                 seen.add(idx, &keys[idx]);
                 full_here.next();
             }
-            let word = crate::text::fold(p.slice(a, b));
-            let Some(owners) = by_short.get(word.as_str()) else {
+            // A one-token word's fold is the token's.
+            let word: Cow<'_, str> = if b == a + 1 && p.toks[a].is_word() {
+                Cow::Borrowed(p.toks[a].fold)
+            } else {
+                Cow::Owned(crate::text::fold(p.slice(a, b)))
+            };
+            let Some(owners) = by_short.get(&*word) else {
                 continue;
             };
             // `Minister Nguyen Manh Hung … Hung said`: of two people sharing
