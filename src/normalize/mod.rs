@@ -77,13 +77,24 @@ pub fn normalize_explained(text: Text, parsed: Parsed, lex: &Lexicon) -> (Record
     // minister), as far as any evidence gives it; people's own countries are
     // settled strongest evidence first: a delegation's country before the
     // name's culture.
-    let mut provisional = found.people.clone();
-    countries::from_hosting(&paras, &mut provisional, host);
-    countries::from_names(&mut provisional, &found.cultures, host, lex);
-    let organizations = orgs::resolve(&paras, lex, &provisional, &found.claimed, home);
+    // The provisional countries are set on the people themselves and taken
+    // back after: they only ever fill a country that is unset.
+    let unset: Vec<(usize, Option<String>)> = found
+        .people
+        .iter()
+        .enumerate()
+        .filter(|(_, p)| p.country.is_none())
+        .map(|(n, p)| (n, p.country_source.clone()))
+        .collect();
+    countries::from_hosting(&paras, &mut found.people, host);
+    countries::from_names(&mut found.people, &found.cultures, host, lex);
+    let organizations = orgs::resolve(&paras, lex, &found.people, &found.claimed, home);
+    for (n, source) in unset {
+        found.people[n].country = None;
+        found.people[n].country_source = source;
+    }
     let mut places = places;
     places::outside_organizations(&mut places, &organizations);
-    drop(provisional);
     countries::from_delegations(&paras, &mut found.people, &organizations);
     countries::from_hosting(&paras, &mut found.people, host);
     countries::from_names(&mut found.people, &found.cultures, host, lex);
