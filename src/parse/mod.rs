@@ -339,10 +339,11 @@ fn chunk(src: &str, lines: &[Line], warnings: &mut Vec<Warning>) -> Vec<Chunk> {
             "an image marker has no caption",
         ));
     }
-    chunks
-        .into_iter()
-        .flat_map(|c| split_line_paragraphs(src, c))
-        .collect()
+    let mut out = Vec::with_capacity(chunks.len());
+    for c in chunks {
+        split_line_paragraphs(src, c, &mut out);
+    }
+    out
 }
 
 /// Lines this long on average are paragraphs of their own, not a paragraph
@@ -352,8 +353,9 @@ const PARAGRAPH_LINE: usize = 150;
 /// Scrapes that lost their blank lines put one paragraph per line: split a
 /// block into one chunk per line when its lines are long, or when most of
 /// them end a sentence (a hard-wrapped paragraph breaks mid-sentence). A
-/// caption keeps its first line; the lines after it are body.
-fn split_line_paragraphs(src: &str, c: Chunk) -> Vec<Chunk> {
+/// caption keeps its first line; the lines after it are body. The chunks go
+/// to `out`.
+fn split_line_paragraphs(src: &str, c: Chunk, out: &mut Vec<Chunk>) {
     let n = c.lines.len();
     let total: usize = c.lines.iter().map(|l| l.end - l.start).sum();
     let ends_sentence = c.lines[..n.saturating_sub(1)]
@@ -361,17 +363,14 @@ fn split_line_paragraphs(src: &str, c: Chunk) -> Vec<Chunk> {
         .filter(|l| ends_sentence(&src[l.start..l.end]))
         .count();
     if n < 2 || (total / n < PARAGRAPH_LINE && 2 * ends_sentence < n) {
-        return vec![c];
+        out.push(c);
+        return;
     }
-    c.lines
-        .iter()
-        .enumerate()
-        .map(|(i, &line)| Chunk {
-            kind: if i == 0 { c.kind } else { ParagraphKind::Body },
-            lines: vec![line],
-            image_alt: if i == 0 { c.image_alt.clone() } else { None },
-        })
-        .collect()
+    out.extend(c.lines.iter().enumerate().map(|(i, &line)| Chunk {
+        kind: if i == 0 { c.kind } else { ParagraphKind::Body },
+        lines: vec![line],
+        image_alt: if i == 0 { c.image_alt.clone() } else { None },
+    }));
 }
 
 /// A line that ends a sentence (or a quotation, or a parenthesis).
