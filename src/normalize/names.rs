@@ -43,7 +43,9 @@ pub(crate) fn name_runs(p: &Para<'_, '_>, lex: &Lexicon) -> Vec<(usize, usize)> 
     let mut runs = Vec::new();
     let mut i = 0;
     while i < p.toks.len() {
-        if !name_word(i) {
+        // Most tokens are lowercase words or punctuation: tested here, not
+        // through a call.
+        if !p.toks[i].cap || !name_word(i) {
             i += 1;
             continue;
         }
