@@ -92,21 +92,25 @@ pub(crate) fn place_words_naming_people(
     keys: &HashMap<String, Vec<usize>>,
     names: &[bool],
 ) -> Vec<(usize, usize)> {
-    (0..p.toks.len())
-        .filter(|&i| {
-            // Cheap tests first: the hash lookup only for one-word places.
-            !names[i]
-                && p.toks[i].cap
-                && p.tag(i).is_some_and(|t| t.end - t.start == 1)
-                && p.place(i).is_some()
-                && keys.contains_key(p.toks[i].fold)
-                && (i == 0
-                    || !p
-                        .lex
-                        .is_function(p.toks[i - 1].fold, FunctionClass::PlaceBefore))
-        })
-        .map(|i| (i, i + 1))
-        .collect()
+    let mut out = Vec::new();
+    for (i, t) in p.toks.iter().enumerate() {
+        // Cheap tests first, inline (most tokens fail them): the hash lookup
+        // only for one-word places.
+        if names[i] || !t.cap {
+            continue;
+        }
+        if p.tag(i).is_some_and(|t| t.end - t.start == 1)
+            && p.place(i).is_some()
+            && keys.contains_key(t.fold)
+            && (i == 0
+                || !p
+                    .lex
+                    .is_function(p.toks[i - 1].fold, FunctionClass::PlaceBefore))
+        {
+            out.push((i, i + 1));
+        }
+    }
+    out
 }
 
 /// The folded words of tokens `a..b`, the key a full name is known by.
