@@ -254,12 +254,17 @@ fn take_header(
         .collect();
     let text_of = |i: usize| &src[lines[i].start..lines[i].end];
     let dated = |i: usize| header::date_line(text_of(i)).map(|d| (d, text_of(i)));
+    // Each line is parsed once (a date line is tried in every format).
     let (title, found, last) = match nonblank.as_slice() {
-        [first, ..] if dated(*first).is_some() => (None, dated(*first), *first),
-        [first, second] if dated(*second).is_some() => {
-            (Some(collapse(text_of(*first))), dated(*second), *second)
-        }
-        _ => (None, None, 0),
+        [first, rest @ ..] => match (dated(*first), rest) {
+            (Some(d), _) => (None, Some(d), *first),
+            (None, [second]) => match dated(*second) {
+                Some(d) => (Some(collapse(text_of(*first))), Some(d), *second),
+                None => (None, None, 0),
+            },
+            (None, _) => (None, None, 0),
+        },
+        [] => (None, None, 0),
     };
     match found {
         Some((date, raw)) => {
