@@ -36,11 +36,18 @@ use para::Para;
 
 /// Build the record from the decoded text and what the parser found.
 pub fn normalize(text: Text, parsed: Parsed, lex: &Lexicon) -> Record {
-    normalize_explained(text, parsed, lex).0
+    build(text, parsed, lex, false).0
 }
 
 /// [`normalize`], and how each person's facts were found.
 pub fn normalize_explained(text: Text, parsed: Parsed, lex: &Lexicon) -> (Record, Explanation) {
+    build(text, parsed, lex, true)
+}
+
+/// The record, and with `explain` the evidence for each person's facts
+/// (else that part of the explanation is empty: only `dateline explain`
+/// reads it, and it copies a mention per fact).
+fn build(text: Text, parsed: Parsed, lex: &Lexicon, explain: bool) -> (Record, Explanation) {
     let mut warnings = text.warnings;
     warnings.extend(parsed.warnings);
     let mut folds: Vec<crate::text::Folds> = Vec::new();
@@ -51,7 +58,7 @@ pub fn normalize_explained(text: Text, parsed: Parsed, lex: &Lexicon) -> (Record
         .zip(&mut folds)
         .map(|(p, f)| Para::new(p.index, &p.text, f, lex))
         .collect();
-    let mut found = people::resolve(&paras, lex, &mut warnings);
+    let mut found = people::resolve(&paras, lex, &mut warnings, explain);
     // Where the article is set: its dateline's place, else its outlet's
     // country (`(KPL)`, `MPS -`, a `VNA` sign-off), else, for bodies only,
     // the country most of its place mentions are in.

@@ -38,10 +38,13 @@ struct Acc {
 }
 
 impl Acc {
-    /// Take what the words around `mention` say, and the mention itself.
-    fn absorb(&mut self, ctx: Context, mention: Mention) {
-        for e in ctx.evidence {
-            self.evidence.push((mention.clone(), e));
+    /// Take what the words around `mention` say, and the mention itself;
+    /// with `explain`, what gave each fact.
+    fn absorb(&mut self, ctx: Context, mention: Mention, explain: bool) {
+        if explain {
+            for e in ctx.evidence {
+                self.evidence.push((mention.clone(), e));
+            }
         }
         self.mentions.push(mention);
         self.titles.extend(ctx.titles);
@@ -157,12 +160,17 @@ pub struct People {
     /// Each person's name culture, by person id, where the name shows one.
     pub cultures: HashMap<String, String>,
     /// Each person's facts with the pattern and mention that gave them, by
-    /// person id (`dateline explain`).
+    /// person id (`dateline explain`; empty unless asked for).
     pub evidence: HashMap<String, Vec<(Mention, Evidence)>>,
 }
 
 /// Find and resolve the people in `paras`.
-pub fn resolve(paras: &[Para<'_, '_>], lex: &Lexicon, warnings: &mut Vec<Warning>) -> People {
+pub fn resolve(
+    paras: &[Para<'_, '_>],
+    lex: &Lexicon,
+    warnings: &mut Vec<Warning>,
+    explain: bool,
+) -> People {
     let runs: Vec<Vec<(usize, usize)>> = paras.iter().map(|p| name_runs(p, lex)).collect();
     let mut names: Vec<Vec<bool>> = paras.iter().map(|p| vec![false; p.toks.len()]).collect();
     let mut accs: Vec<Acc> = Vec::new();
@@ -244,7 +252,7 @@ pub fn resolve(paras: &[Para<'_, '_>], lex: &Lexicon, warnings: &mut Vec<Warning
             let folded = run_key(p, a, b);
             if let Some(&idx) = by_name.get(&folded) {
                 let ctx = context(p, a, b, &names[pi]);
-                accs[idx].absorb(ctx, p.mention(a, b));
+                accs[idx].absorb(ctx, p.mention(a, b), explain);
             }
         }
     }
@@ -367,6 +375,7 @@ pub fn resolve(paras: &[Para<'_, '_>], lex: &Lexicon, warnings: &mut Vec<Warning
                     ..ctx
                 },
                 p.mention(a, b),
+                explain,
             );
             seen.add(owner, &keys[owner]);
         }
@@ -401,7 +410,9 @@ pub fn resolve(paras: &[Para<'_, '_>], lex: &Lexicon, warnings: &mut Vec<Warning
             if let Some(c) = acc.culture {
                 cultures.insert(id.clone(), c);
             }
-            evidence.insert(id.clone(), acc.evidence);
+            if explain {
+                evidence.insert(id.clone(), acc.evidence);
+            }
             Person {
                 id,
                 name,
