@@ -56,6 +56,25 @@ pub fn is_space(c: char) -> bool {
     }
 }
 
+/// `s.split_whitespace().take(max).count()`, reading bytes: ASCII white
+/// space is tested by value, and only a non-ASCII byte decodes a character.
+pub fn count_words(s: &str, max: usize) -> usize {
+    let b = s.as_bytes();
+    let (mut n, mut i, mut in_word) = (0, 0, false);
+    while i < b.len() && n < max {
+        let (space, len) = if b[i].is_ascii() {
+            (matches!(b[i], b' ' | b'\t'..=b'\r'), 1)
+        } else {
+            let c = char_at(s, i).unwrap_or(' ');
+            (c.is_whitespace(), c.len_utf8())
+        };
+        n += usize::from(!space && !in_word);
+        in_word = !space;
+        i += len;
+    }
+    n
+}
+
 /// Collapse every run of white space (tabs, NBSP, line breaks) to one space
 /// and trim the ends. One pass over the bytes: text between runs that are
 /// not already a single ` ` is copied in whole stretches.
@@ -473,6 +492,17 @@ mod tests {
         ) {
             let words: Vec<&str> = text.split(is_space).filter(|w| !w.is_empty()).collect();
             proptest::prop_assert_eq!(collapse(&text), words.join(" "));
+        }
+
+        #[test]
+        fn words_are_counted_as_split_whitespace_counts_them(
+            text in "[a-z.\t\n\r\u{b}\u{c} \u{a0}\u{85}\u{2003}\u{3000}\u{200b}é王]{0,40}",
+            max in 0usize..12
+        ) {
+            proptest::prop_assert_eq!(
+                count_words(&text, max),
+                text.split_whitespace().take(max).count()
+            );
         }
 
         #[test]

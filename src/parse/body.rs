@@ -33,7 +33,7 @@ pub fn is_format_a_caption(text: &str) -> bool {
             .iter()
             .any(|p| folded.trim_start().starts_with(p))
     };
-    let short = || text.split_whitespace().take(81).count() <= 80;
+    let short = || crate::text::count_words(text, 81) <= 80;
     // `PHOTO: MINISTRY OF FOREIGN AFFAIRS, SINGAPORE` on a line of its own
     // under the caption it credits.
     if let Some((_, credit)) = text.rsplit_once('\n')
@@ -57,6 +57,10 @@ pub fn is_format_a_caption(text: &str) -> bool {
         from += 1;
     }
     let last = &text[from..];
+    // The tail must hold the colon: most paragraphs end without one.
+    if !last.contains(':') {
+        return false;
+    }
     let end = last
         .as_bytes()
         .windows(2)
@@ -112,7 +116,7 @@ pub fn is_bare_caption(text: &str) -> bool {
         return false;
     }
     let sentence_end = text.ends_with(['.', '!', '?', ':', ';', ',']);
-    let n = words().take(41).count();
+    let n = crate::text::count_words(text, 41);
     if n > 40 {
         return false;
     }
