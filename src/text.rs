@@ -188,7 +188,14 @@ pub struct Token<'a> {
     pub cap: bool,
     /// A word that looks like an acronym: `MoPS`, `ASEAN`, `CLV`.
     pub acronym: bool,
+    /// The index of the lexicon phrase covering the token, for whoever tags
+    /// the tokens ([`NO_TAG`] until then): kept here, in the token's padding,
+    /// rather than in an array beside the tokens.
+    pub tag: u32,
 }
+
+/// [`Token::tag`] for a token no phrase covers.
+pub const NO_TAG: u32 = u32::MAX;
 
 impl Token<'_> {
     /// A word token.
@@ -359,6 +366,7 @@ pub fn tokenize<'a>(text: &'a str, folds: &'a mut Folds) -> Vec<Token<'a>> {
                 fold: s,
                 cap,
                 acronym: is_acronym(cap, inner_capital, at - start, cat - cstart),
+                tag: NO_TAG,
             });
             continue;
         }
@@ -384,6 +392,7 @@ pub fn tokenize<'a>(text: &'a str, folds: &'a mut Folds) -> Vec<Token<'a>> {
             fold: s,
             cap: false,
             acronym: false,
+            tag: NO_TAG,
         });
     }
     let arena: &'a str = arena;

@@ -2,10 +2,7 @@
 
 use crate::lexicon::{Entry, FunctionClass, Lexicon, RoleClass, Tag};
 use crate::model::{Mention, PlaceKind};
-use crate::text::{Folds, Token, tokenize};
-
-/// `tag_at` for a token no tag covers: four bytes a token, not sixteen.
-const NO_TAG: u32 = u32::MAX;
+use crate::text::{Folds, NO_TAG, Token, tokenize};
 
 /// A paragraph's tokens and the lexicon phrases among them.
 pub struct Para<'a, 'l> {
@@ -17,8 +14,6 @@ pub struct Para<'a, 'l> {
     pub toks: Vec<Token<'a>>,
     /// Lexicon phrases, in order, not overlapping.
     pub tags: Vec<Tag<'l>>,
-    /// For each token, the index of the tag covering it, or [`NO_TAG`].
-    tag_at: Vec<u32>,
     /// The lexicon the paragraph was tagged with.
     pub lex: &'l Lexicon,
 }
@@ -26,26 +21,26 @@ pub struct Para<'a, 'l> {
 impl<'a, 'l> Para<'a, 'l> {
     /// Tokenize and tag `text`, keeping changed folds in `folds`.
     pub fn new(index: usize, text: &'a str, folds: &'a mut Folds, lex: &'l Lexicon) -> Self {
-        let toks = tokenize(text, folds);
+        let mut toks = tokenize(text, folds);
         let tags = lex.tag(&toks);
-        let mut tag_at = vec![NO_TAG; toks.len()];
         for (k, t) in tags.iter().enumerate() {
             // A paragraph has far fewer than 2^32 tags.
-            tag_at[t.start..t.end].fill(k as u32);
+            for tok in &mut toks[t.start..t.end] {
+                tok.tag = k as u32;
+            }
         }
         Para {
             index,
             text,
             toks,
             tags,
-            tag_at,
             lex,
         }
     }
 
     /// The tag covering token `i`.
     pub fn tag(&self, i: usize) -> Option<&Tag<'l>> {
-        let k = *self.tag_at.get(i)?;
+        let k = self.toks.get(i)?.tag;
         (k != NO_TAG).then(|| &self.tags[k as usize])
     }
 
