@@ -197,6 +197,10 @@ pub struct Token<'a> {
 /// [`Token::tag`] for a token no phrase covers.
 pub const NO_TAG: u32 = u32::MAX;
 
+// Paragraphs hold a token per word: the tag must stay in the padding.
+#[cfg(target_pointer_width = "64")]
+const _: () = assert!(std::mem::size_of::<Token<'static>>() == 56);
+
 impl Token<'_> {
     /// A word token.
     pub fn is_word(&self) -> bool {
