@@ -503,7 +503,8 @@ impl Lexicon {
         // Leftmost-longest, non-overlapping: from each word in turn, the
         // longest phrase starting there, then on past its end. Most words
         // start no phrase, and the filter rules them out without a lookup.
-        let mut tags = Vec::new();
+        // Room for a phrase every eight tokens; more grows the vector.
+        let mut tags = Vec::with_capacity(tokens.len() / 8);
         let mut k = 0;
         while k < tokens.len() {
             let t = &tokens[k];

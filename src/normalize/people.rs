@@ -99,6 +99,12 @@ impl<'k> Seen<'k> {
         }
     }
 
+    /// Forget every mention, keeping the tables' capacity.
+    fn clear(&mut self) {
+        self.people.clear();
+        self.by_key.clear();
+    }
+
     /// The one person with short form `key` mentioned so far, if only one is.
     fn only(&self, key: &str) -> Option<usize> {
         match self.by_key.get(key) {
@@ -310,7 +316,9 @@ pub fn resolve(
     }
     let mut ambiguous = Ambiguous::default();
 
-    // Pass 2: short forms.
+    // Pass 2: short forms. One `seen`, emptied per paragraph, keeps its
+    // tables' room.
+    let mut seen = Seen::default();
     for (pi, p) in paras.iter().enumerate() {
         let mut singles: Vec<(usize, usize)> = runs[pi]
             .iter()
@@ -319,7 +327,7 @@ pub fn resolve(
             .collect();
         singles.extend(place_words_naming_people(p, &by_short, &names[pi]));
         singles.sort_unstable();
-        let mut seen = Seen::default();
+        seen.clear();
         let full_here = full
             .get_mut(p.index)
             .map(std::mem::take)
