@@ -184,7 +184,8 @@ pub(super) fn assemble(mut found: Vec<Found>, bare: Vec<(usize, Mention)>) -> Ve
 /// or `the People's Committee of Ho Chi Minh City` names that body again: a
 /// name that is the tail, or the part before `of`, of exactly one fuller
 /// name in the article (of a compatible country) becomes that name, and so
-/// does a name given elsewhere with a gloss in brackets.
+/// does a name given elsewhere with a gloss in brackets. Returns each
+/// finding's folded name, as it stands after.
 fn short_forms(found: &mut [Found]) -> Vec<String> {
     // Words without a joining word. Only such a name is a short form:
     // `Committee on Armed Services` names a body of its own (the House's,
@@ -230,7 +231,7 @@ fn short_forms(found: &mut [Found]) -> Vec<String> {
         }
     }
     // Decided on the names as found, then applied.
-    let longer: Vec<Option<usize>> = found
+    let replacements: Vec<Option<(String, Option<String>, String)>> = found
         .iter()
         .zip(&folds)
         .map(|(f, short)| match fuller.get(short).map(Vec::as_slice) {
@@ -240,24 +241,17 @@ fn short_forms(found: &mut [Found]) -> Vec<String> {
                         || found[m].country.is_none()
                         || found[m].country == f.country) =>
             {
-                Some(m)
+                let fuller = &found[m];
+                Some((
+                    fuller.name.clone(),
+                    fuller.country.clone(),
+                    folds[m].clone(),
+                ))
             }
             _ => None,
         })
         .collect();
     drop(read);
-    let replacements: Vec<Option<(String, Option<String>, String)>> = longer
-        .iter()
-        .map(|m| {
-            m.map(|m| {
-                (
-                    found[m].name.clone(),
-                    found[m].country.clone(),
-                    folds[m].clone(),
-                )
-            })
-        })
-        .collect();
     for ((f, short), new) in found.iter_mut().zip(&mut folds).zip(replacements) {
         if let Some((name, country, folded)) = new {
             f.name = name;
