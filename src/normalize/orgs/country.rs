@@ -231,7 +231,7 @@ fn short_forms(found: &mut [Found]) -> Vec<String> {
         }
     }
     // Decided on the names as found, then applied.
-    let replacements: Vec<Option<(String, Option<String>, String)>> = found
+    let longer: Vec<Option<usize>> = found
         .iter()
         .zip(&folds)
         .map(|(f, short)| match fuller.get(short).map(Vec::as_slice) {
@@ -241,17 +241,24 @@ fn short_forms(found: &mut [Found]) -> Vec<String> {
                         || found[m].country.is_none()
                         || found[m].country == f.country) =>
             {
-                let fuller = &found[m];
-                Some((
-                    fuller.name.clone(),
-                    fuller.country.clone(),
-                    folds[m].clone(),
-                ))
+                Some(m)
             }
             _ => None,
         })
         .collect();
     drop(read);
+    let replacements: Vec<Option<(String, Option<String>, String)>> = longer
+        .iter()
+        .map(|m| {
+            m.map(|m| {
+                (
+                    found[m].name.clone(),
+                    found[m].country.clone(),
+                    folds[m].clone(),
+                )
+            })
+        })
+        .collect();
     for ((f, short), new) in found.iter_mut().zip(&mut folds).zip(replacements) {
         if let Some((name, country, folded)) = new {
             f.name = name;
