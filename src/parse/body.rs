@@ -69,7 +69,7 @@ pub fn is_format_a_caption(text: &str) -> bool {
         let tail = last[end + 1..].trim_start();
         tail.len() <= 80
             && tail.contains(':')
-            && tail.split_whitespace().count() <= 6
+            && crate::text::count_words(tail, 7) <= 6
             && is_credit(tail)
             && short()
     })
@@ -84,7 +84,7 @@ fn is_credit_line(line: &str) -> bool {
     let label = crate::text::fold(label);
     PHOTO_CREDITS.contains(&label.trim())
         && !source.trim().is_empty()
-        && source.split_whitespace().count() <= 6
+        && crate::text::count_words(source, 7) <= 6
 }
 
 /// A short paragraph that describes a photo, with no image line or credit to

@@ -466,7 +466,7 @@ fn drop_image_titles(src: &str, chunks: &mut Vec<Chunk>, warnings: &mut Vec<Warn
         (c.kind == ParagraphKind::Body
             && c.lines.len() == 1
             && !ends_sentence(text)
-            && text.split_whitespace().take(IMAGE_TITLE_WORDS + 1).count() <= IMAGE_TITLE_WORDS)
+            && crate::text::count_words(text, IMAGE_TITLE_WORDS + 1) <= IMAGE_TITLE_WORDS)
             .then(|| collapse(text))
     };
     let Some(lede) = chunks.iter().position(|c| c.kind == ParagraphKind::Body) else {
