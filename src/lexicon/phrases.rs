@@ -500,11 +500,18 @@ impl Lexicon {
     /// wins; phrases never overlap. Periods are skipped, so `Sen. Lieut. Gen`
     /// matches `sen lieut gen`.
     pub fn tag(&self, tokens: &[Token<'_>]) -> Vec<Tag<'_>> {
+        // Room for a phrase every eight tokens; more grows the vector.
+        let mut tags = Vec::with_capacity(tokens.len() / 8);
+        self.tag_onto(tokens, &mut tags);
+        tags
+    }
+
+    /// [`Lexicon::tag`], pushing onto `tags` (token positions are
+    /// `tokens`' own).
+    pub fn tag_onto<'l>(&'l self, tokens: &[Token<'_>], tags: &mut Vec<Tag<'l>>) {
         // Leftmost-longest, non-overlapping: from each word in turn, the
         // longest phrase starting there, then on past its end. Most words
         // start no phrase, and the filter rules them out without a lookup.
-        // Room for a phrase every eight tokens; more grows the vector.
-        let mut tags = Vec::with_capacity(tokens.len() / 8);
         let mut k = 0;
         while k < tokens.len() {
             let t = &tokens[k];
@@ -522,7 +529,6 @@ impl Lexicon {
                 k += 1;
             }
         }
-        tags
     }
 
     /// The longest phrase that starts at `tokens[0]`, periods skipped: the

@@ -161,8 +161,9 @@ mod tests {
     fn first_date(text: &str) -> Option<(Written, String)> {
         let lex = crate::lexicon::Lexicon::embedded();
         let mut folds = crate::text::Folds::default();
-        let p = Para::new(0, text, &mut folds, &lex);
-        find_date(&p).map(|(w, i)| (w, p.slice(i, i + 1).to_string()))
+        let tokens = crate::normalize::para::Tokens::new(vec![(0, text)], &mut folds, &lex);
+        let p = &tokens.paras()[0];
+        find_date(p).map(|(w, i)| (w, p.slice(i, i + 1).to_string()))
     }
 
     #[test]

@@ -32,7 +32,7 @@ use crate::model::{ParagraphKind, Record};
 use crate::parse::Parsed;
 use crate::read::Text;
 pub use explain::Explanation;
-use para::Para;
+use para::{Para, Tokens};
 
 /// Build the record from the decoded text and what the parser found.
 pub fn normalize(text: Text, parsed: Parsed, lex: &Lexicon) -> Record {
@@ -50,14 +50,14 @@ pub fn normalize_explained(text: Text, parsed: Parsed, lex: &Lexicon) -> (Record
 fn build(text: Text, parsed: Parsed, lex: &Lexicon, explain: bool) -> (Record, Explanation) {
     let mut warnings = text.warnings;
     warnings.extend(parsed.warnings);
-    let mut folds: Vec<crate::text::Folds> = Vec::new();
-    folds.resize_with(parsed.paragraphs.len(), Default::default);
-    let paras: Vec<Para<'_, '_>> = parsed
+    let mut folds = crate::text::Folds::default();
+    let texts = parsed
         .paragraphs
         .iter()
-        .zip(&mut folds)
-        .map(|(p, f)| Para::new(p.index, &p.text, f, lex))
+        .map(|p| (p.index, p.text.as_str()))
         .collect();
+    let tokens = Tokens::new(texts, &mut folds, lex);
+    let paras: Vec<Para<'_, '_>> = tokens.paras();
     let mut found = people::resolve(&paras, lex, &mut warnings, explain);
     // Where the article is set: its dateline's place, else its outlet's
     // country (`(KPL)`, `MPS -`, a `VNA` sign-off), else, for bodies only,

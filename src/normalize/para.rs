@@ -2,7 +2,71 @@
 
 use crate::lexicon::{Entry, FunctionClass, Lexicon, RoleClass, Tag};
 use crate::model::{Mention, PlaceKind};
-use crate::text::{Folds, NO_TAG, Token, tokenize};
+use crate::text::{Folds, NO_TAG, Token, tokenize_all};
+
+/// An article's paragraphs tokenized and tagged, in one token vector and one
+/// tag vector for them all: a few allocations an article, not four a
+/// paragraph. [`Tokens::paras`] views them paragraph by paragraph.
+pub struct Tokens<'a, 'l> {
+    /// Each paragraph's index into the record's paragraphs, and its text.
+    texts: Vec<(usize, &'a str)>,
+    toks: Vec<Token<'a>>,
+    tags: Vec<Tag<'l>>,
+    /// Where each paragraph's tokens and tags end.
+    ends: Vec<(usize, usize)>,
+    lex: &'l Lexicon,
+}
+
+impl<'a, 'l> Tokens<'a, 'l> {
+    /// Tokenize and tag `texts` (index and text), keeping changed folds in
+    /// `folds`.
+    pub fn new(texts: Vec<(usize, &'a str)>, folds: &'a mut Folds, lex: &'l Lexicon) -> Self {
+        let (mut toks, tok_ends) = tokenize_all(texts.iter().map(|&(_, t)| t), folds);
+        // Room for a phrase every eight tokens; more grows the vector.
+        let mut tags = Vec::with_capacity(toks.len() / 8);
+        let mut ends = Vec::with_capacity(texts.len());
+        let mut from = 0;
+        for &to in &tok_ends {
+            let first = tags.len();
+            lex.tag_onto(&toks[from..to], &mut tags);
+            for (k, t) in tags[first..].iter().enumerate() {
+                // A paragraph has far fewer than 2^32 tags.
+                for tok in &mut toks[from + t.start..from + t.end] {
+                    tok.tag = k as u32;
+                }
+            }
+            ends.push((to, tags.len()));
+            from = to;
+        }
+        Tokens {
+            texts,
+            toks,
+            tags,
+            ends,
+            lex,
+        }
+    }
+
+    /// The paragraphs, in the order given.
+    pub fn paras(&self) -> Vec<Para<'_, 'l>> {
+        let mut from = (0, 0);
+        self.texts
+            .iter()
+            .zip(&self.ends)
+            .map(|(&(index, text), &to)| {
+                let para = Para {
+                    index,
+                    text,
+                    toks: &self.toks[from.0..to.0],
+                    tags: &self.tags[from.1..to.1],
+                    lex: self.lex,
+                };
+                from = to;
+                para
+            })
+            .collect()
+    }
+}
 
 /// A paragraph's tokens and the lexicon phrases among them.
 pub struct Para<'a, 'l> {
@@ -11,33 +75,14 @@ pub struct Para<'a, 'l> {
     /// The paragraph's text.
     pub text: &'a str,
     /// Its tokens.
-    pub toks: Vec<Token<'a>>,
+    pub toks: &'a [Token<'a>],
     /// Lexicon phrases, in order, not overlapping.
-    pub tags: Vec<Tag<'l>>,
+    pub tags: &'a [Tag<'l>],
     /// The lexicon the paragraph was tagged with.
     pub lex: &'l Lexicon,
 }
 
 impl<'a, 'l> Para<'a, 'l> {
-    /// Tokenize and tag `text`, keeping changed folds in `folds`.
-    pub fn new(index: usize, text: &'a str, folds: &'a mut Folds, lex: &'l Lexicon) -> Self {
-        let mut toks = tokenize(text, folds);
-        let tags = lex.tag(&toks);
-        for (k, t) in tags.iter().enumerate() {
-            // A paragraph has far fewer than 2^32 tags.
-            for tok in &mut toks[t.start..t.end] {
-                tok.tag = k as u32;
-            }
-        }
-        Para {
-            index,
-            text,
-            toks,
-            tags,
-            lex,
-        }
-    }
-
     /// The tag covering token `i`.
     pub fn tag(&self, i: usize) -> Option<&Tag<'l>> {
         let k = self.toks.get(i)?.tag;
@@ -224,5 +269,49 @@ impl<'a, 'l> Para<'a, 'l> {
             prev = Some(t);
         }
         out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paragraphs_tagged_together_are_each_tagged_alone() {
+        let lex = Lexicon::embedded();
+        let texts = [
+            "Prime Minister Pham Minh Chinh met the Ministry of Public Security.",
+            "",
+            "Sen. Lieut. Gen To Lam, Deputy Prime Minister, in Hanoi.",
+        ];
+        let mut folds = Folds::default();
+        let tokens = Tokens::new(
+            texts.iter().copied().enumerate().collect(),
+            &mut folds,
+            &lex,
+        );
+        let paras = tokens.paras();
+        assert_eq!(paras.len(), texts.len());
+        for (p, text) in paras.iter().zip(texts) {
+            let mut alone = Folds::default();
+            let toks = crate::text::tokenize(text, &mut alone);
+            let tags = lex.tag(&toks);
+            assert_eq!(p.text, text);
+            assert_eq!(p.toks.len(), toks.len(), "{text}");
+            let spans = |t: &[Tag<'_>]| t.iter().map(|t| (t.start, t.end)).collect::<Vec<_>>();
+            assert_eq!(spans(p.tags), spans(&tags), "{text}");
+            for i in 0..toks.len() {
+                let own = tags.iter().find(|t| t.start <= i && i < t.end);
+                assert_eq!(
+                    p.tag(i).map(|t| (t.start, t.end)),
+                    own.map(|t| (t.start, t.end)),
+                    "token {i} of {text}"
+                );
+            }
+        }
+        assert!(
+            paras[2].is_rank(0),
+            "`Sen.` opens a rank in the third paragraph"
+        );
     }
 }

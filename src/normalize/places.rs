@@ -18,7 +18,7 @@ pub fn resolve(
     let mut places: Vec<Place> = Vec::new();
     let mut index: HashMap<&str, usize> = HashMap::default();
     for (pi, p) in paras.iter().enumerate() {
-        for tag in &p.tags {
+        for tag in p.tags {
             if claimed[pi][tag.start..tag.end].iter().any(|&c| c) {
                 continue;
             }
