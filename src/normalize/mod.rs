@@ -121,7 +121,7 @@ fn build(text: Text, parsed: Parsed, lex: &Lexicon, explain: bool) -> (Record, E
         .take(2)
         .map(|&i| events::Lede {
             para: &paras[i],
-            claimed: &found.claimed[i],
+            claimed: paras[i].mine(&found.claimed),
         })
         .collect();
     let dateline = parsed.dateline.as_ref().map(|d| (d, parsed.dateline_date));

@@ -7,8 +7,9 @@ use rustc_hash::FxHashMap as HashMap;
 use crate::lexicon::{Entry, FunctionClass, Lexicon};
 use crate::normalize::para::Para;
 
-/// Token ranges `a..b` of capitalized name-like runs in a paragraph.
-pub(crate) fn name_runs(p: &Para<'_, '_>, lex: &Lexicon) -> Vec<(usize, usize)> {
+/// Push the token ranges `a..b` of a paragraph's capitalized name-like
+/// runs onto `runs`.
+pub(crate) fn name_runs(p: &Para<'_, '_>, lex: &Lexicon, runs: &mut Vec<(usize, usize)>) {
     let name_word = |i: usize| {
         let t = &p.toks[i];
         t.is_word()
@@ -40,7 +41,6 @@ pub(crate) fn name_runs(p: &Para<'_, '_>, lex: &Lexicon) -> Vec<(usize, usize)> 
             Some(_) => None,
         }
     };
-    let mut runs = Vec::new();
     let mut i = 0;
     while i < p.toks.len() {
         // Most tokens are lowercase words or punctuation: tested here, not
@@ -82,17 +82,17 @@ pub(crate) fn name_runs(p: &Para<'_, '_>, lex: &Lexicon) -> Vec<(usize, usize)> 
             runs.push((start, i));
         }
     }
-    runs
 }
 
 /// One-word places that are also a person's short form (`Chairman Hue`,
-/// `Hue said`): a person unless a preposition puts them on the map.
+/// `Hue said`): a person unless a preposition puts them on the map. Pushed
+/// onto `out`.
 pub(crate) fn place_words_naming_people(
     p: &Para<'_, '_>,
     keys: &HashMap<String, Vec<usize>>,
     names: &[bool],
-) -> Vec<(usize, usize)> {
-    let mut out = Vec::new();
+    out: &mut Vec<(usize, usize)>,
+) {
     for (i, t) in p.toks.iter().enumerate() {
         // Cheap tests first, inline (most tokens fail them): the hash lookup
         // only for one-word places.
@@ -110,7 +110,6 @@ pub(crate) fn place_words_naming_people(
             out.push((i, i + 1));
         }
     }
-    out
 }
 
 /// The folded words of tokens `a..b`, the key a full name is known by.

@@ -58,6 +58,7 @@ impl<'a, 'l> Tokens<'a, 'l> {
                     index,
                     text,
                     toks: &self.toks[from.0..to.0],
+                    base: from.0,
                     tags: &self.tags[from.1..to.1],
                     lex: self.lex,
                 };
@@ -76,6 +77,9 @@ pub struct Para<'a, 'l> {
     pub text: &'a str,
     /// Its tokens.
     pub toks: &'a [Token<'a>],
+    /// Where its tokens start among the article's: its share of a vector
+    /// with one item a token of the article is [`Para::mine`].
+    pub base: usize,
     /// Lexicon phrases, in order, not overlapping.
     pub tags: &'a [Tag<'l>],
     /// The lexicon the paragraph was tagged with.
@@ -83,6 +87,17 @@ pub struct Para<'a, 'l> {
 }
 
 impl<'a, 'l> Para<'a, 'l> {
+    /// This paragraph's share of `all`, which has one item a token of the
+    /// article (say, a flag for each token claimed by a person).
+    pub fn mine<'v, T>(&self, all: &'v [T]) -> &'v [T] {
+        &all[self.base..self.base + self.toks.len()]
+    }
+
+    /// [`Para::mine`], to change.
+    pub fn mine_mut<'v, T>(&self, all: &'v mut [T]) -> &'v mut [T] {
+        &mut all[self.base..self.base + self.toks.len()]
+    }
+
     /// The tag covering token `i`.
     pub fn tag(&self, i: usize) -> Option<&Tag<'l>> {
         let k = self.toks.get(i)?.tag;

@@ -161,8 +161,9 @@ impl Ambiguous {
 pub struct People {
     /// People in order of first mention.
     pub people: Vec<Person>,
-    /// Per paragraph, tokens that belong to a person mention.
-    pub claimed: Vec<Vec<bool>>,
+    /// The article's tokens that belong to a person mention (a paragraph's
+    /// share: [`Para::mine`]).
+    pub claimed: Vec<bool>,
     /// Each person's name culture, by person id, where the name shows one.
     pub cultures: HashMap<String, String>,
     /// Each person's facts with the pattern and mention that gave them, by
@@ -177,14 +178,26 @@ pub fn resolve(
     warnings: &mut Vec<Warning>,
     explain: bool,
 ) -> People {
-    let runs: Vec<Vec<(usize, usize)>> = paras.iter().map(|p| name_runs(p, lex)).collect();
-    let mut names: Vec<Vec<bool>> = paras.iter().map(|p| vec![false; p.toks.len()]).collect();
+    // Each paragraph's name runs, one vector for the article.
+    let mut all_runs: Vec<(usize, usize)> = Vec::new();
+    let mut run_ends: Vec<usize> = Vec::with_capacity(paras.len());
+    for p in paras {
+        name_runs(p, lex, &mut all_runs);
+        run_ends.push(all_runs.len());
+    }
+    let runs = |pi: usize| &all_runs[if pi == 0 { 0 } else { run_ends[pi - 1] }..run_ends[pi]];
+    let tokens = paras
+        .iter()
+        .map(|p| p.base + p.toks.len())
+        .max()
+        .unwrap_or(0);
+    let mut names: Vec<bool> = vec![false; tokens];
     let mut accs: Vec<Acc> = Vec::new();
     let mut by_name: HashMap<String, usize> = HashMap::default();
 
     // Pass 1: full names the text vouches for.
     for (pi, p) in paras.iter().enumerate() {
-        for &(a, b) in &runs[pi] {
+        for &(a, b) in runs(pi) {
             if b - a < 2 {
                 continue;
             }
@@ -215,13 +228,17 @@ pub fn resolve(
             // name and a comma or `and` continues the list.
             let listed = a >= 2
                 && (p.toks[a - 1].is(",") || p.toks[a - 1].fold == "and")
-                && names[pi][a - 2];
+                && p.mine(&names)[a - 2];
             if named_thing
-                || !(known || vn || listed || cultured() || context(p, a, b, &names[pi]).vouches())
+                || !(known
+                    || vn
+                    || listed
+                    || cultured()
+                    || context(p, a, b, p.mine(&names)).vouches())
             {
                 continue;
             }
-            for flag in &mut names[pi][a..b] {
+            for flag in &mut p.mine_mut(&mut names)[a..b] {
                 *flag = true;
             }
             // Words as written: `Bahiddha-Nukara` is one word.
@@ -251,13 +268,13 @@ pub fn resolve(
 
     // Countries first, so short forms follow each country's name order.
     for (pi, p) in paras.iter().enumerate() {
-        for &(a, b) in &runs[pi] {
+        for &(a, b) in runs(pi) {
             if b - a < 2 {
                 continue;
             }
             let folded = run_key(p, a, b);
             if let Some(&idx) = by_name.get(&folded) {
-                let ctx = context(p, a, b, &names[pi]);
+                let ctx = context(p, a, b, p.mine(&names));
                 accs[idx].absorb(ctx, p.mention(a, b), explain);
             }
         }
@@ -319,13 +336,16 @@ pub fn resolve(
     // Pass 2: short forms. One `seen`, emptied per paragraph, keeps its
     // tables' room.
     let mut seen = Seen::default();
+    let mut singles: Vec<(usize, usize)> = Vec::new();
     for (pi, p) in paras.iter().enumerate() {
-        let mut singles: Vec<(usize, usize)> = runs[pi]
-            .iter()
-            .copied()
-            .filter(|&(a, b)| !p.slice(a, b).contains(char::is_whitespace))
-            .collect();
-        singles.extend(place_words_naming_people(p, &by_short, &names[pi]));
+        singles.clear();
+        singles.extend(
+            runs(pi)
+                .iter()
+                .copied()
+                .filter(|&(a, b)| !p.slice(a, b).contains(char::is_whitespace)),
+        );
+        place_words_naming_people(p, &by_short, p.mine(&names), &mut singles);
         singles.sort_unstable();
         seen.clear();
         let full_here = full
@@ -337,7 +357,7 @@ pub fn resolve(
             f.sort_unstable();
             f.into_iter().peekable()
         };
-        for (a, b) in singles {
+        for &(a, b) in &singles {
             let at = p.toks[a].cstart;
             while let Some(&(start, idx)) = full_here.peek() {
                 if start >= at {
@@ -367,10 +387,10 @@ pub fn resolve(
                     continue;
                 }
             };
-            for flag in &mut names[pi][a..b] {
+            for flag in &mut p.mine_mut(&mut names)[a..b] {
                 *flag = true;
             }
-            let ctx = context(p, a, b, &names[pi]);
+            let ctx = context(p, a, b, p.mine(&names));
             let acc = &mut accs[owner];
             // A short form says nothing of the country (`Lao` before
             // `Lakhamphong` may be an adjective of something else).

@@ -10,16 +10,12 @@ use crate::text::slug;
 
 /// Find the places named in `paras`; the dateline's place is one too (with
 /// no mention: the dateline is not a paragraph).
-pub fn resolve(
-    paras: &[Para<'_, '_>],
-    claimed: &[Vec<bool>],
-    dateline: Option<&str>,
-) -> Vec<Place> {
+pub fn resolve(paras: &[Para<'_, '_>], claimed: &[bool], dateline: Option<&str>) -> Vec<Place> {
     let mut places: Vec<Place> = Vec::new();
     let mut index: HashMap<&str, usize> = HashMap::default();
-    for (pi, p) in paras.iter().enumerate() {
+    for p in paras {
         for tag in p.tags {
-            if claimed[pi][tag.start..tag.end].iter().any(|&c| c) {
+            if p.mine(claimed)[tag.start..tag.end].iter().any(|&c| c) {
                 continue;
             }
             // `US` the country, not `us` the pronoun: places are written

@@ -34,13 +34,13 @@ pub fn resolve(
     paras: &[Para<'_, '_>],
     lex: &Lexicon,
     people: &[Person],
-    claimed: &[Vec<bool>],
+    claimed: &[bool],
     host: Option<&str>,
 ) -> Vec<Organization> {
     let mut found: Vec<Found> = Vec::new();
     let named = Named::new(people, paras.len());
-    for (pi, p) in paras.iter().enumerate() {
-        let claimed = &claimed[pi];
+    for p in paras {
+        let claimed = p.mine(claimed);
         let mut i = 0;
         while i < p.toks.len() {
             if let Some(next) = known::read(p, i, claimed, &mut found)
