@@ -93,14 +93,15 @@ pub(crate) fn place_words_naming_people(
     names: &[bool],
     out: &mut Vec<(usize, usize)>,
 ) {
-    for (i, t) in p.toks.iter().enumerate() {
-        // Cheap tests first, inline (most tokens fail them): the hash lookup
-        // only for one-word places.
-        if names[i] || !t.cap {
+    // A one-word place is a one-token tag: the tags, not every token, are
+    // read. Cheap tests first: the hash lookup only for one-word places.
+    for tag in p.tags {
+        let i = tag.start;
+        let t = &p.toks[i];
+        if tag.end - i != 1 || names[i] || !t.cap {
             continue;
         }
-        if p.tag(i).is_some_and(|t| t.end - t.start == 1)
-            && p.place(i).is_some()
+        if p.place(i).is_some()
             && keys.contains_key(t.fold)
             && (i == 0
                 || !p
