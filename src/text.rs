@@ -92,6 +92,20 @@ pub fn count_words(s: &str, max: usize) -> usize {
 const ONES: u64 = 0x0101_0101_0101_0101;
 const HIGH: u64 = 0x8080_8080_8080_8080;
 
+/// The index of the first byte of `b` that is not ASCII, read eight bytes
+/// at a time.
+pub fn first_non_ascii(b: &[u8]) -> Option<usize> {
+    let mut i = 0;
+    while let Some(group) = b.get(i..i + 8) {
+        let high = u64::from_le_bytes(group.try_into().unwrap_or([0; 8])) & HIGH;
+        if high != 0 {
+            return Some(i + high.trailing_zeros() as usize / 8);
+        }
+        i += 8;
+    }
+    b[i..].iter().position(|c| !c.is_ascii()).map(|k| i + k)
+}
+
 /// The high bit of each byte of `x` (eight ASCII bytes) that is white space:
 /// ` ` or `\t` to `\r`. Exact for every byte: no sum carries out of its byte.
 fn ascii_spaces(x: u64) -> u64 {
