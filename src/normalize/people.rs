@@ -180,12 +180,13 @@ pub fn resolve(
 ) -> People {
     // Each paragraph's name runs, one vector for the article.
     let mut all_runs: Vec<(usize, usize)> = Vec::new();
-    let mut run_ends: Vec<usize> = Vec::with_capacity(paras.len());
+    let mut run_ends: Vec<usize> = Vec::with_capacity(paras.len() + 1);
+    run_ends.push(0);
     for p in paras {
         name_runs(p, lex, &mut all_runs);
         run_ends.push(all_runs.len());
     }
-    let runs = |pi: usize| &all_runs[if pi == 0 { 0 } else { run_ends[pi - 1] }..run_ends[pi]];
+    let runs = |pi: usize| &all_runs[run_ends[pi]..run_ends[pi + 1]];
     let tokens = paras
         .iter()
         .map(|p| p.base + p.toks.len())
