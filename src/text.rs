@@ -89,8 +89,8 @@ pub fn count_words(s: &str, max: usize) -> usize {
     n.min(max)
 }
 
-const ONES: u64 = 0x0101_0101_0101_0101;
-const HIGH: u64 = 0x8080_8080_8080_8080;
+pub(crate) const ONES: u64 = 0x0101_0101_0101_0101;
+pub(crate) const HIGH: u64 = 0x8080_8080_8080_8080;
 
 /// The index of the first byte of `b` that is not ASCII, read eight bytes
 /// at a time.

@@ -3,6 +3,7 @@
 //! writes every table into a folder atomically.
 
 pub mod csv;
+pub mod json;
 pub mod outdir;
 pub mod safe;
 
@@ -61,7 +62,7 @@ impl<W: Write> Writer<W> {
             Sink::Json { out, count, lines } => {
                 self.buf.clear();
                 if *lines {
-                    serde_json::to_writer(&mut self.buf, record)?;
+                    json::to_vec(record, &mut self.buf)?;
                     self.buf.push(b'\n');
                 } else {
                     self.buf

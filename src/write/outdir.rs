@@ -31,6 +31,7 @@ use serde::Serialize;
 use crate::error::Error;
 use crate::model::Record;
 use crate::write::csv::{Cells, TABLES, Tables};
+use crate::write::json;
 use crate::write::safe::{
     Pending, TEMP_PREFIX, at, create_new, fresh_dir, link, link_target, remove,
 };
@@ -204,7 +205,7 @@ impl OutDir {
     /// Add a record to `articles.jsonl` and every table.
     pub fn write(&mut self, record: &Record) -> io::Result<()> {
         self.buf.clear();
-        serde_json::to_writer(&mut self.buf, record)?;
+        json::to_vec(record, &mut self.buf)?;
         self.buf.push(b'\n');
         self.jsonl.write_all(&self.buf)?;
         self.tables.write(record)
