@@ -460,6 +460,13 @@ fn tokenize_onto<'a>(
                 acronym: is_acronym(cap, inner_capital, at - start, cat - cstart),
                 tag: NO_TAG,
             });
+            // Most words end at one space: step over it here, as the
+            // white-space case below would.
+            if bytes.get(at) == Some(&b' ') {
+                at += 1;
+                cat += 1;
+                prev = Some(' ');
+            }
             continue;
         }
         at += c.len_utf8();
