@@ -168,10 +168,24 @@ fn finish(item: Walked, opts: &Options) -> Done {
 pub fn run<E: Send>(
     items: impl IntoIterator<Item = Walked>,
     opts: &Options,
-    mut sink: impl FnMut(Done) -> Result<(), E> + Send,
+    sink: impl FnMut(Done) -> Result<(), E> + Send,
+) -> Result<(), E> {
+    run_rendered(items, opts, |done| done, sink)
+}
+
+/// [`run`], with each outcome first made into a `T` by `render` on the
+/// worker that converted it, in parallel: serializing a record there, where
+/// it was built and is still in that core's cache, and dropping it there,
+/// leaves `sink` only bytes to copy, so one sink thread does not hold up
+/// the pool.
+pub fn run_rendered<T: Send, E: Send>(
+    items: impl IntoIterator<Item = Walked>,
+    opts: &Options,
+    render: impl Fn(Done) -> T + Sync,
+    mut sink: impl FnMut(T) -> Result<(), E> + Send,
 ) -> Result<(), E> {
     let mut items = items.into_iter();
-    let mut done: Vec<Done> = Vec::new();
+    let mut done: Vec<T> = Vec::new();
     loop {
         let window: Vec<Walked> = items.by_ref().take(WINDOW).collect();
         if window.is_empty() {
@@ -183,7 +197,7 @@ pub fn run<E: Send>(
             || {
                 window
                     .into_par_iter()
-                    .map(|item| finish(item, opts))
+                    .map(|item| render(finish(item, opts)))
                     .collect_into_vec(&mut next)
             },
         );
@@ -196,6 +210,49 @@ pub fn run<E: Send>(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Rendered outcomes reach the sink in input order, one per item,
+    /// across more than one window, whichever worker rendered them.
+    #[test]
+    fn rendered_outcomes_arrive_in_input_order() {
+        let n = 2 * WINDOW + 7;
+        let items = (0..n).map(|i| {
+            Walked::Input(Input::Stream {
+                id: format!("doc-{i}"),
+                path: "-".to_string(),
+                // Every third text fails, so errors and records interleave.
+                text: if i % 3 == 0 {
+                    String::new()
+                } else {
+                    format!("Lede {i}.")
+                },
+            })
+        });
+        let opts = Options::default();
+        let pool = rayon::ThreadPoolBuilder::new()
+            .num_threads(2)
+            .build()
+            .unwrap();
+        let mut seen = Vec::new();
+        pool.install(|| {
+            run_rendered(
+                items,
+                &opts,
+                |done| match done {
+                    Done::Converted(_, Ok(record)) => (record.id, true),
+                    Done::Converted(input, Err(_)) => (input.id(), false),
+                    other => panic!("{other:?}"),
+                },
+                |rendered| {
+                    seen.push(rendered);
+                    Ok::<(), ()>(())
+                },
+            )
+        })
+        .unwrap();
+        let expected: Vec<_> = (0..n).map(|i| (format!("doc-{i}"), i % 3 != 0)).collect();
+        assert_eq!(seen, expected);
+    }
 
     /// A panic says which stage it came from, not always `normalize`.
     #[test]

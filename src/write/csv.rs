@@ -112,14 +112,6 @@ impl Cells {
     }
 }
 
-/// One table's writer and its cell style. Rows go into a buffer, written
-/// out 64 KiB at a time.
-struct Sheet<W: Write> {
-    out: W,
-    cells: Cells,
-    buf: Vec<u8>,
-}
-
 /// Bytes that make a field quoted: the delimiter, the quote, line breaks
 /// (RFC 4180; what the `csv` crate's default writer quotes).
 fn needs_quotes(field: &[u8]) -> bool {
@@ -150,35 +142,37 @@ fn push_field(buf: &mut Vec<u8>, field: &[u8]) {
     buf.push(b'"');
 }
 
+/// Append one row: fields written as `cells` says, a comma between, a
+/// newline after.
+fn push_row<'a>(buf: &mut Vec<u8>, row: impl IntoIterator<Item = &'a str>, cells: Cells) {
+    for (k, c) in row.into_iter().enumerate() {
+        if k > 0 {
+            buf.push(b',');
+        }
+        push_field(buf, cells.cell(c).as_bytes());
+    }
+    buf.push(b'\n');
+}
+
+/// One table's output. Rows arrive rendered and are gathered in a buffer,
+/// written out 64 KiB at a time.
+struct Sheet<W: Write> {
+    out: W,
+    buf: Vec<u8>,
+}
+
 impl<W: Write> Sheet<W> {
     const FLUSH_AT: usize = 64 * 1024;
 
-    fn new(out: W, header: &[&str], cells: Cells) -> io::Result<Self> {
-        let mut sheet = Sheet {
-            out,
-            cells,
-            buf: Vec::with_capacity(Self::FLUSH_AT + 8 * 1024),
-        };
-        sheet.record(header.iter().copied(), Cells::Faithful)?;
-        Ok(sheet)
+    fn new(out: W, header: &[&str]) -> Self {
+        let mut buf = Vec::with_capacity(Self::FLUSH_AT + 8 * 1024);
+        push_row(&mut buf, header.iter().copied(), Cells::Faithful);
+        Sheet { out, buf }
     }
 
-    fn row<'a>(&mut self, row: impl IntoIterator<Item = &'a str>) -> io::Result<()> {
-        self.record(row, self.cells)
-    }
-
-    fn record<'a>(
-        &mut self,
-        row: impl IntoIterator<Item = &'a str>,
-        cells: Cells,
-    ) -> io::Result<()> {
-        for (k, c) in row.into_iter().enumerate() {
-            if k > 0 {
-                self.buf.push(b',');
-            }
-            push_field(&mut self.buf, cells.cell(c).as_bytes());
-        }
-        self.buf.push(b'\n');
+    /// Add rendered rows.
+    fn append(&mut self, rows: &[u8]) -> io::Result<()> {
+        self.buf.extend_from_slice(rows);
         if self.buf.len() >= Self::FLUSH_AT {
             self.out.write_all(&self.buf)?;
             self.buf.clear();
@@ -220,9 +214,111 @@ fn article_row(r: &Record) -> Vec<String> {
     ]
 }
 
+/// Where each table's rows end in a record's rendered rows (see
+/// [`rows`]).
+pub type Ends = [usize; TABLES.len()];
+
+/// Append one record's rows for every table to `buf`, table after table
+/// in [`TABLES`] order, and say where in `buf` each table's rows end. Needs no
+/// writer, so a worker thread can render while the tables are written.
+pub fn rows(r: &Record, cells: Cells, buf: &mut Vec<u8>) -> Ends {
+    let mut ends = [0; TABLES.len()];
+    push_row(buf, article_row(r).iter().map(String::as_str), cells);
+    ends[0] = buf.len();
+    let mut index = itoa::Buffer::new();
+    for p in &r.paragraphs {
+        let kind = match p.kind {
+            ParagraphKind::Body => "body",
+            ParagraphKind::Caption => "caption",
+        };
+        let row = [r.id.as_str(), index.format(p.index), kind, &p.text];
+        push_row(buf, row, cells);
+    }
+    ends[1] = buf.len();
+    for p in &r.people {
+        let row = [
+            r.id.as_str(),
+            &p.id,
+            &p.name,
+            opt(&p.family_name),
+            opt(&p.given_name),
+            &p.titles.join("; "),
+            &p.roles.join("; "),
+            opt(&p.country),
+            opt(&p.country_source),
+            index.format(p.mentions.len()),
+        ];
+        push_row(buf, row, cells);
+    }
+    ends[2] = buf.len();
+    // Numbers formatted on the stack: a mention row is the commonest
+    // row, and three strings each added up.
+    let (mut paragraph, mut start, mut end) = (
+        itoa::Buffer::new(),
+        itoa::Buffer::new(),
+        itoa::Buffer::new(),
+    );
+    let mut mention_rows = |buf: &mut Vec<u8>, kind: &str, id: &str, ms: &[Mention]| {
+        for m in ms {
+            let row = [
+                r.id.as_str(),
+                kind,
+                id,
+                paragraph.format(m.paragraph),
+                start.format(m.start),
+                end.format(m.end),
+                &m.text,
+            ];
+            push_row(buf, row, cells);
+        }
+    };
+    for p in &r.people {
+        mention_rows(buf, "person", &p.id, &p.mentions);
+    }
+    for o in &r.organizations {
+        mention_rows(buf, "organization", &o.id, &o.mentions);
+    }
+    for p in &r.places {
+        mention_rows(buf, "place", &p.id, &p.mentions);
+    }
+    ends[3] = buf.len();
+    for o in &r.organizations {
+        let row = [
+            r.id.as_str(),
+            &o.id,
+            &o.name,
+            opt(&o.acronym),
+            opt(&o.country),
+            index.format(o.mentions.len()),
+        ];
+        push_row(buf, row, cells);
+    }
+    ends[4] = buf.len();
+    for p in &r.places {
+        let row = [
+            r.id.as_str(),
+            &p.id,
+            &p.name,
+            p.kind.as_str(),
+            opt(&p.country),
+            index.format(p.mentions.len()),
+        ];
+        push_row(buf, row, cells);
+    }
+    ends[5] = buf.len();
+    ends
+}
+
+/// Append a record's articles-table row to `buf`.
+pub fn article(r: &Record, cells: Cells, buf: &mut Vec<u8>) {
+    push_row(buf, article_row(r).iter().map(String::as_str), cells);
+}
+
 /// Writers for all six tables.
 pub struct Tables<W: Write> {
     sheets: Vec<Sheet<W>>,
+    cells: Cells,
+    scratch: Vec<u8>,
 }
 
 impl<W: Write> Tables<W> {
@@ -232,81 +328,36 @@ impl<W: Write> Tables<W> {
         let sheets = outs
             .into_iter()
             .zip(&TABLES)
-            .map(|(out, table)| Sheet::new(out, table.header, cells))
-            .collect::<io::Result<_>>()?;
-        Ok(Tables { sheets })
+            .map(|(out, table)| Sheet::new(out, table.header))
+            .collect();
+        Ok(Tables {
+            sheets,
+            cells,
+            scratch: Vec::new(),
+        })
+    }
+
+    /// The cell style the tables are written in.
+    pub fn cells(&self) -> Cells {
+        self.cells
     }
 
     /// Add one record's rows to every table.
     pub fn write(&mut self, r: &Record) -> io::Result<()> {
-        let [articles, paragraphs, people, mentions, orgs, places] = &mut self.sheets[..] else {
-            unreachable!("six tables");
-        };
-        articles.row(article_row(r).iter().map(String::as_str))?;
-        for p in &r.paragraphs {
-            let kind = match p.kind {
-                ParagraphKind::Body => "body",
-                ParagraphKind::Caption => "caption",
-            };
-            paragraphs.row([r.id.as_str(), &p.index.to_string(), kind, &p.text])?;
-        }
-        let mut mention_rows = |kind: &str, id: &str, ms: &[Mention]| -> io::Result<()> {
-            // Numbers formatted on the stack: a mention row is the commonest
-            // row, and three strings each added up.
-            let (mut paragraph, mut start, mut end) = (
-                itoa::Buffer::new(),
-                itoa::Buffer::new(),
-                itoa::Buffer::new(),
-            );
-            for m in ms {
-                mentions.row([
-                    r.id.as_str(),
-                    kind,
-                    id,
-                    paragraph.format(m.paragraph),
-                    start.format(m.start),
-                    end.format(m.end),
-                    &m.text,
-                ])?;
-            }
-            Ok(())
-        };
-        for p in &r.people {
-            people.row([
-                r.id.as_str(),
-                &p.id,
-                &p.name,
-                opt(&p.family_name),
-                opt(&p.given_name),
-                &p.titles.join("; "),
-                &p.roles.join("; "),
-                opt(&p.country),
-                opt(&p.country_source),
-                &p.mentions.len().to_string(),
-            ])?;
-            mention_rows("person", &p.id, &p.mentions)?;
-        }
-        for o in &r.organizations {
-            orgs.row([
-                r.id.as_str(),
-                &o.id,
-                &o.name,
-                opt(&o.acronym),
-                opt(&o.country),
-                &o.mentions.len().to_string(),
-            ])?;
-            mention_rows("organization", &o.id, &o.mentions)?;
-        }
-        for p in &r.places {
-            places.row([
-                r.id.as_str(),
-                &p.id,
-                &p.name,
-                p.kind.as_str(),
-                opt(&p.country),
-                &p.mentions.len().to_string(),
-            ])?;
-            mention_rows("place", &p.id, &p.mentions)?;
+        let mut buf = std::mem::take(&mut self.scratch);
+        buf.clear();
+        let ends = rows(r, self.cells, &mut buf);
+        let written = self.write_rendered(&buf, &ends);
+        self.scratch = buf;
+        written
+    }
+
+    /// Add rows [`rows`] made: `rows` with the `ends` it said.
+    pub fn write_rendered(&mut self, rows: &[u8], ends: &Ends) -> io::Result<()> {
+        let mut start = 0;
+        for (sheet, &end) in self.sheets.iter_mut().zip(ends) {
+            sheet.append(&rows[start..end])?;
+            start = end;
         }
         Ok(())
     }
@@ -324,14 +375,15 @@ pub struct ArticlesCsv<W: Write> {
 
 impl<W: Write> ArticlesCsv<W> {
     /// Start the table with its header.
-    pub fn new(out: W, cells: Cells) -> io::Result<Self> {
-        let sheet = Sheet::new(out, TABLES[0].header, cells)?;
-        Ok(ArticlesCsv { sheet })
+    pub fn new(out: W) -> io::Result<Self> {
+        Ok(ArticlesCsv {
+            sheet: Sheet::new(out, TABLES[0].header),
+        })
     }
 
-    /// Add a record's row.
-    pub fn write(&mut self, r: &Record) -> io::Result<()> {
-        self.sheet.row(article_row(r).iter().map(String::as_str))
+    /// Add a row [`article`] made.
+    pub fn write_rendered(&mut self, row: &[u8]) -> io::Result<()> {
+        self.sheet.append(row)
     }
 
     /// Flush and hand the output back.
@@ -364,8 +416,10 @@ mod tests {
             // The crate quotes a row that is one empty field; no table has
             // one (every table has four columns or more).
             proptest::prop_assume!(fields != [""]);
-            let mut ours = Sheet::new(Vec::new(), &["h"], Cells::Faithful).unwrap();
-            ours.row(fields.iter().map(String::as_str)).unwrap();
+            let mut ours = Sheet::new(Vec::new(), &["h"]);
+            let mut row = Vec::new();
+            push_row(&mut row, fields.iter().map(String::as_str), Cells::Faithful);
+            ours.append(&row).unwrap();
             let ours = ours.finish().unwrap();
             let mut theirs = ::csv::WriterBuilder::new().flexible(true).from_writer(Vec::new());
             theirs.write_record(["h"]).unwrap();

@@ -22,6 +22,24 @@ pub enum Format {
     Csv(csv::Cells),
 }
 
+impl Format {
+    /// Append what a writer of this format writes for `record` to `buf`: a
+    /// JSON line, an indented JSON object (without the array's comma), or
+    /// an articles-table row. Needs no writer, so a worker thread can render
+    /// while [`Writer::write_rendered`] writes the one before.
+    pub fn render(self, record: &Record, buf: &mut Vec<u8>) -> io::Result<()> {
+        match self {
+            Format::JsonLines => {
+                json::to_vec(record, buf)?;
+                buf.push(b'\n');
+            }
+            Format::Json => serde_json::to_writer_pretty(&mut *buf, record)?,
+            Format::Csv(cells) => csv::article(record, cells, buf),
+        }
+        Ok(())
+    }
+}
+
 enum Sink<W: Write> {
     Json { out: W, count: usize, lines: bool },
     Csv(Box<csv::ArticlesCsv<W>>),
@@ -30,6 +48,7 @@ enum Sink<W: Write> {
 /// Writes records one at a time in the chosen format, reusing one buffer.
 pub struct Writer<W: Write> {
     sink: Sink<W>,
+    format: Format,
     buf: Vec<u8>,
 }
 
@@ -47,30 +66,41 @@ impl<W: Write> Writer<W> {
                 count: 0,
                 lines: false,
             },
-            Format::Csv(cells) => Sink::Csv(Box::new(csv::ArticlesCsv::new(out, cells)?)),
+            Format::Csv(_) => Sink::Csv(Box::new(csv::ArticlesCsv::new(out)?)),
         };
         Ok(Writer {
             sink,
+            format,
             buf: Vec::with_capacity(16 * 1024),
         })
     }
 
+    /// The format this writer writes.
+    pub fn format(&self) -> Format {
+        self.format
+    }
+
     /// Write one record.
     pub fn write(&mut self, record: &Record) -> io::Result<()> {
+        let mut buf = std::mem::take(&mut self.buf);
+        buf.clear();
+        self.format.render(record, &mut buf)?;
+        let written = self.write_rendered(&buf);
+        self.buf = buf;
+        written
+    }
+
+    /// Write one record as [`Format::render`] rendered it (in this writer's
+    /// format).
+    pub fn write_rendered(&mut self, rendered: &[u8]) -> io::Result<()> {
         match &mut self.sink {
-            Sink::Csv(table) => table.write(record),
+            Sink::Csv(table) => table.write_rendered(rendered),
             Sink::Json { out, count, lines } => {
-                self.buf.clear();
-                if *lines {
-                    json::to_vec(record, &mut self.buf)?;
-                    self.buf.push(b'\n');
-                } else {
-                    self.buf
-                        .extend_from_slice(if *count == 0 { b"[\n" } else { b",\n" });
-                    serde_json::to_writer_pretty(&mut self.buf, record)?;
+                if !*lines {
+                    out.write_all(if *count == 0 { b"[\n" } else { b",\n" })?;
                 }
                 *count += 1;
-                out.write_all(&self.buf)
+                out.write_all(rendered)
             }
         }
     }

@@ -36,6 +36,48 @@ use crate::write::safe::{
     Pending, TEMP_PREFIX, at, create_new, fresh_dir, link, link_target, remove,
 };
 
+/// A record rendered for every file of the folder: its `articles.jsonl`
+/// line, then its rows of each table, in one buffer.
+#[derive(Debug, Default)]
+pub struct Rendered {
+    bytes: Vec<u8>,
+    /// Where the JSON line ends, then where each table's rows end.
+    ends: [usize; 1 + TABLES.len()],
+}
+
+/// Renders records for an [`OutDir`] (see [`OutDir::renderer`]): it holds
+/// only the cell style, so workers render in parallel while the folder's
+/// files are written.
+#[derive(Debug, Clone, Copy)]
+pub struct Renderer {
+    cells: Cells,
+}
+
+impl Renderer {
+    /// Render `record` for [`OutDir::write_rendered`].
+    pub fn render(&self, record: &Record) -> io::Result<Rendered> {
+        // A record's JSON line and rows come to some 20-40 KB.
+        let mut rendered = Rendered {
+            bytes: Vec::with_capacity(32 * 1024),
+            ends: [0; 1 + TABLES.len()],
+        };
+        self.render_into(record, &mut rendered)?;
+        Ok(rendered)
+    }
+
+    fn render_into(&self, record: &Record, rendered: &mut Rendered) -> io::Result<()> {
+        let buf = &mut rendered.bytes;
+        buf.clear();
+        json::to_vec(record, buf)?;
+        buf.push(b'\n');
+        let line = buf.len();
+        let ends = crate::write::csv::rows(record, self.cells, buf);
+        rendered.ends[0] = line;
+        rendered.ends[1..].copy_from_slice(&ends);
+        Ok(())
+    }
+}
+
 /// `errors.jsonl` line: one failed input.
 #[derive(Debug, Serialize)]
 struct ErrorLine<'a> {
@@ -204,11 +246,33 @@ impl OutDir {
 
     /// Add a record to `articles.jsonl` and every table.
     pub fn write(&mut self, record: &Record) -> io::Result<()> {
-        self.buf.clear();
-        json::to_vec(record, &mut self.buf)?;
-        self.buf.push(b'\n');
-        self.jsonl.write_all(&self.buf)?;
-        self.tables.write(record)
+        let mut rendered = Rendered {
+            bytes: std::mem::take(&mut self.buf),
+            ends: [0; 1 + TABLES.len()],
+        };
+        self.renderer().render_into(record, &mut rendered)?;
+        let written = self.write_rendered(&rendered);
+        self.buf = rendered.bytes;
+        written
+    }
+
+    /// What renders records for this folder, on any thread.
+    pub fn renderer(&self) -> Renderer {
+        Renderer {
+            cells: self.tables.cells(),
+        }
+    }
+
+    /// Add a record [`Renderer::render`] made to `articles.jsonl` and every
+    /// table.
+    pub fn write_rendered(&mut self, rendered: &Rendered) -> io::Result<()> {
+        let (line, rows) = rendered.bytes.split_at(rendered.ends[0]);
+        self.jsonl.write_all(line)?;
+        let mut ends = [0; TABLES.len()];
+        for (end, &at) in ends.iter_mut().zip(&rendered.ends[1..]) {
+            *end = at - rendered.ends[0];
+        }
+        self.tables.write_rendered(rows, &ends)
     }
 
     /// Add a failed input to `errors.jsonl`.

@@ -2,19 +2,30 @@
 //! finished one to a [`Sink`] in input order, and keep the counts.
 
 use std::io::{self, Write};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use dateline::pipeline::{self, Done, Options};
 use dateline::read::{Input, Walked};
+use dateline::write::Format;
 use dateline::{Error, Record};
 
 use crate::report::Reporter;
 
+/// How a worker makes a record ready for a [`Sink`], on its own thread.
+pub type Render<T> = Box<dyn Fn(Record) -> io::Result<T> + Send + Sync>;
+
 /// Where a subcommand puts what the run finishes, in input order. The
 /// counts and the stderr lines are [`run`]'s; a sink only writes.
 pub trait Sink {
-    /// A converted record.
-    fn record(&mut self, input: &Input, record: Record) -> io::Result<()>;
+    /// A record made ready to write (its bytes, for most sinks).
+    type Rendered: Send;
+
+    /// How workers render records for this sink: in parallel, each on the
+    /// thread that converted it, so the sink is left only the writing.
+    fn render(&self) -> Render<Self::Rendered>;
+
+    /// A converted record, as rendered.
+    fn record(&mut self, input: &Input, record: Self::Rendered) -> io::Result<()>;
 
     /// An input that failed (`None`: a folder entry or stream line that
     /// never became an input).
@@ -28,35 +39,66 @@ pub trait Sink {
     }
 }
 
+/// What a worker hands the sink.
+enum Ready<T> {
+    /// A record, rendered, with its count of warnings.
+    Record(Input, usize, io::Result<T>),
+    /// An input that failed, or a folder entry or stream line that never
+    /// became one.
+    Failed(Option<Input>, Error),
+    /// A file the folder walk did not select.
+    Ignored(PathBuf),
+}
+
 /// Convert `items` on `pool`, count each outcome in `reporter` and give it
 /// to `sink`. Stops early only when the sink fails (a closed pipe, a full
 /// disk).
-pub fn run(
+pub fn run<S: Sink + Send>(
     items: impl IntoIterator<Item = Walked> + Send,
     opts: &Options,
     pool: &rayon::ThreadPool,
     reporter: &mut Reporter,
-    sink: &mut (impl Sink + Send),
+    sink: &mut S,
 ) -> io::Result<()> {
+    let render = sink.render();
+    let render = |done| match done {
+        Done::Converted(input, Ok(record)) => {
+            let warnings = record.warnings.len();
+            Ready::Record(input, warnings, render(record))
+        }
+        Done::Converted(input, Err(e)) => Ready::Failed(Some(input), e),
+        Done::Failed(e) => Ready::Failed(None, e),
+        Done::Ignored(path) => Ready::Ignored(path),
+    };
     pool.install(|| {
-        pipeline::run(items, opts, |done| match done {
-            Done::Converted(input, Ok(record)) => {
-                reporter.converted(record.warnings.len());
-                sink.record(&input, record)
+        pipeline::run_rendered(items, opts, render, |ready| match ready {
+            Ready::Record(input, warnings, rendered) => {
+                reporter.converted(warnings);
+                sink.record(&input, rendered?)
             }
-            Done::Converted(input, Err(e)) => {
+            Ready::Failed(input, e) => {
                 reporter.failed(&e);
-                sink.failed(Some(&input), &e)
+                sink.failed(input.as_ref(), &e)
             }
-            Done::Failed(e) => {
-                reporter.failed(&e);
-                sink.failed(None, &e)
-            }
-            Done::Ignored(path) => {
+            Ready::Ignored(path) => {
                 reporter.ignored();
                 sink.ignored(&path)
             }
         })
+    })
+}
+
+/// Records rendered for a [`Writer`](dateline::write::Writer) of `format`.
+pub fn render_with(format: Format) -> Render<Vec<u8>> {
+    // A JSON record is some 10-20 KB; an articles row, a line.
+    let capacity = match format {
+        Format::Csv(_) => 256,
+        Format::JsonLines | Format::Json => 16 * 1024,
+    };
+    Box::new(move |record| {
+        let mut buf = Vec::with_capacity(capacity);
+        format.render(&record, &mut buf)?;
+        Ok(buf)
     })
 }
 

@@ -12,7 +12,7 @@ use crate::cli::CheckArgs;
 use crate::exit::{Exit, Outcome};
 use crate::golden::{self, Blessed, Ignore, Verdict};
 use crate::report::Reporter;
-use crate::run::{self, Sink, unless_closed};
+use crate::run::{self, Render, Sink, unless_closed};
 
 /// Compares (or blesses) each record and prints what differs.
 struct Goldens<W: Write> {
@@ -28,6 +28,12 @@ struct Goldens<W: Write> {
 }
 
 impl<W: Write + Send> Sink for Goldens<W> {
+    type Rendered = Record;
+
+    fn render(&self) -> Render<Record> {
+        Box::new(Ok)
+    }
+
     fn record(&mut self, _: &Input, record: Record) -> io::Result<()> {
         let (id, out) = (&record.id, &mut self.out);
         self.seen.insert(golden::safe_stem(id));

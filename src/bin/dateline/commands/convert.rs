@@ -4,21 +4,28 @@
 use std::io::{self, IsTerminal, Write};
 use std::time::Instant;
 
+use dateline::Error;
 use dateline::read::Input;
 use dateline::schema::Schema;
-use dateline::write::outdir::{OutDir, Summary};
+use dateline::write::outdir::{OutDir, Rendered, Summary};
 use dateline::write::{Format, Writer};
-use dateline::{Error, Record};
 
 use crate::cli::{ConvertArgs, FormatArg};
 use crate::exit::{Exit, Outcome, Stop};
 use crate::report::Reporter;
-use crate::run::{self, Sink, stdout_buffered, unless_closed};
+use crate::run::{self, Render, Sink, render_with, stdout_buffered, unless_closed};
 
 /// Records into the out-dir: every table, and each failure in errors.jsonl.
 impl Sink for OutDir {
-    fn record(&mut self, _: &Input, record: Record) -> io::Result<()> {
-        self.write(&record)
+    type Rendered = Rendered;
+
+    fn render(&self) -> Render<Rendered> {
+        let renderer = self.renderer();
+        Box::new(move |record| renderer.render(&record))
+    }
+
+    fn record(&mut self, _: &Input, rendered: Rendered) -> io::Result<()> {
+        self.write_rendered(&rendered)
     }
 
     fn failed(&mut self, _: Option<&Input>, error: &Error) -> io::Result<()> {
@@ -28,8 +35,14 @@ impl Sink for OutDir {
 
 /// Records to stdout; failures are only on stderr.
 impl<W: Write + Send> Sink for Writer<W> {
-    fn record(&mut self, _: &Input, record: Record) -> io::Result<()> {
-        self.write(&record)
+    type Rendered = Vec<u8>;
+
+    fn render(&self) -> Render<Vec<u8>> {
+        render_with(self.format())
+    }
+
+    fn record(&mut self, _: &Input, rendered: Vec<u8>) -> io::Result<()> {
+        self.write_rendered(&rendered)
     }
 }
 

@@ -12,7 +12,7 @@ use crate::cli::RenderArgs;
 use crate::exit::{Exit, Outcome};
 use crate::render::{Index, Renderer, page_name};
 use crate::report::Reporter;
-use crate::run::{self, Sink};
+use crate::run::{self, Render, Sink};
 
 struct Pages {
     dir: PathBuf,
@@ -25,6 +25,12 @@ fn to_io(e: minijinja::Error) -> io::Error {
 }
 
 impl Sink for Pages {
+    type Rendered = Record;
+
+    fn render(&self) -> Render<Record> {
+        Box::new(Ok)
+    }
+
     fn record(&mut self, _: &Input, record: Record) -> io::Result<()> {
         let html = self.renderer.article(&record).map_err(to_io)?;
         safe::replace(&self.dir.join(page_name(&record.id)), html.as_bytes())?;

@@ -4,16 +4,16 @@
 use std::io::{self, Write};
 use std::time::Instant;
 
+use dateline::Error;
 use dateline::pipeline::Options;
 use dateline::read::{self, Input, Walked};
 use dateline::stream::{self, Reader, StreamError};
 use dateline::write::{Format, Writer};
-use dateline::{Error, Record};
 
 use crate::cli::ConvertArgs;
 use crate::exit::{Exit, Outcome};
 use crate::report::Reporter;
-use crate::run::{self, Sink, stdout_buffered, unless_closed};
+use crate::run::{self, Render, Sink, render_with, stdout_buffered, unless_closed};
 
 /// One batch's outputs: records to the writer, failures to the batch's
 /// error lines (written in line order once the batch is done).
@@ -24,9 +24,15 @@ struct Batch<'a, W: Write> {
 }
 
 impl<W: Write + Send> Sink for Batch<'_, W> {
-    fn record(&mut self, _: &Input, record: Record) -> io::Result<()> {
+    type Rendered = Vec<u8>;
+
+    fn render(&self) -> Render<Vec<u8>> {
+        render_with(self.writer.format())
+    }
+
+    fn record(&mut self, _: &Input, rendered: Vec<u8>) -> io::Result<()> {
         self.lines.next();
-        self.writer.write(&record)
+        self.writer.write_rendered(&rendered)
     }
 
     fn failed(&mut self, input: Option<&Input>, e: &Error) -> io::Result<()> {
