@@ -16,7 +16,7 @@ use crate::read::{self, Input, Walked};
 use crate::schema::Schema;
 
 /// How many inputs are in flight at once.
-const WINDOW: usize = 512;
+const WINDOW: usize = 256;
 
 /// The default of [`Options::max_bytes`]: 10 MiB.
 pub const DEFAULT_MAX_BYTES: u64 = 10 * 1024 * 1024;

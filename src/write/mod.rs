@@ -22,6 +22,32 @@ pub enum Format {
     Csv(csv::Cells),
 }
 
+thread_local! {
+    /// Each thread's buffer for [`exact`].
+    static SCRATCH: std::cell::RefCell<Vec<u8>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// What `render` appends to an empty buffer, in a `Vec` of exactly its
+/// length, with what `render` returned. Rendering goes into this thread's
+/// scratch buffer (grown once to the largest record) and is then copied:
+/// a window of rendered records waiting for the writer holds only their
+/// bytes, not the slack of buffers sized for the largest.
+pub fn exact<T>(render: impl FnOnce(&mut Vec<u8>) -> io::Result<T>) -> io::Result<(Vec<u8>, T)> {
+    SCRATCH.with(|cell| match cell.try_borrow_mut() {
+        Ok(mut buf) => {
+            buf.clear();
+            let made = render(&mut buf)?;
+            Ok((buf.to_vec(), made))
+        }
+        // Only if `render` itself rendered on this thread.
+        Err(_) => {
+            let mut buf = Vec::new();
+            let made = render(&mut buf)?;
+            Ok((buf, made))
+        }
+    })
+}
+
 impl Format {
     /// Append what a writer of this format writes for `record` to `buf`: a
     /// JSON line, an indented JSON object (without the array's comma), or
@@ -145,6 +171,29 @@ mod tests {
             &Options::default(),
         )
         .unwrap()
+    }
+
+    /// `exact` hands back exactly what was rendered, with no leftovers
+    /// from the record before, even when rendering renders within it.
+    #[test]
+    fn exact_is_what_was_rendered() {
+        let (long, n) = exact(|buf| {
+            buf.extend_from_slice(&[b'x'; 5000]);
+            Ok(7)
+        })
+        .unwrap();
+        assert_eq!((long.len(), n), (5000, 7));
+        let (nested, ()) = exact(|buf| {
+            let (inner, ()) = exact(|b| {
+                b.extend_from_slice(b"inner");
+                Ok(())
+            })?;
+            buf.extend_from_slice(b"outer ");
+            buf.extend_from_slice(&inner);
+            Ok(())
+        })
+        .unwrap();
+        assert_eq!(nested, b"outer inner");
     }
 
     #[test]

@@ -56,25 +56,22 @@ pub struct Renderer {
 impl Renderer {
     /// Render `record` for [`OutDir::write_rendered`].
     pub fn render(&self, record: &Record) -> io::Result<Rendered> {
-        // A record's JSON line and rows come to some 20-40 KB.
-        let mut rendered = Rendered {
-            bytes: Vec::with_capacity(32 * 1024),
-            ends: [0; 1 + TABLES.len()],
-        };
-        self.render_into(record, &mut rendered)?;
-        Ok(rendered)
+        let (bytes, ends) = crate::write::exact(|buf| self.render_onto(record, buf))?;
+        Ok(Rendered { bytes, ends })
     }
 
-    fn render_into(&self, record: &Record, rendered: &mut Rendered) -> io::Result<()> {
-        let buf = &mut rendered.bytes;
-        buf.clear();
+    /// Append `record`'s JSON line and table rows to `buf`; where they end.
+    fn render_onto(
+        &self,
+        record: &Record,
+        buf: &mut Vec<u8>,
+    ) -> io::Result<[usize; 1 + TABLES.len()]> {
+        let mut ends = [0; 1 + TABLES.len()];
         json::to_vec(record, buf)?;
         buf.push(b'\n');
-        let line = buf.len();
-        let ends = crate::write::csv::rows(record, self.cells, buf);
-        rendered.ends[0] = line;
-        rendered.ends[1..].copy_from_slice(&ends);
-        Ok(())
+        ends[0] = buf.len();
+        ends[1..].copy_from_slice(&crate::write::csv::rows(record, self.cells, buf));
+        Ok(ends)
     }
 }
 
@@ -246,11 +243,10 @@ impl OutDir {
 
     /// Add a record to `articles.jsonl` and every table.
     pub fn write(&mut self, record: &Record) -> io::Result<()> {
-        let mut rendered = Rendered {
-            bytes: std::mem::take(&mut self.buf),
-            ends: [0; 1 + TABLES.len()],
-        };
-        self.renderer().render_into(record, &mut rendered)?;
+        let mut bytes = std::mem::take(&mut self.buf);
+        bytes.clear();
+        let ends = self.renderer().render_onto(record, &mut bytes)?;
+        let rendered = Rendered { bytes, ends };
         let written = self.write_rendered(&rendered);
         self.buf = rendered.bytes;
         written

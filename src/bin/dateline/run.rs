@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 
 use dateline::pipeline::{self, Done, Options};
 use dateline::read::{Input, Walked};
-use dateline::write::Format;
+use dateline::write::{self, Format};
 use dateline::{Error, Record};
 
 use crate::report::Reporter;
@@ -90,16 +90,7 @@ pub fn run<S: Sink + Send>(
 
 /// Records rendered for a [`Writer`](dateline::write::Writer) of `format`.
 pub fn render_with(format: Format) -> Render<Vec<u8>> {
-    // A JSON record is some 10-20 KB; an articles row, a line.
-    let capacity = match format {
-        Format::Csv(_) => 256,
-        Format::JsonLines | Format::Json => 16 * 1024,
-    };
-    Box::new(move |record| {
-        let mut buf = Vec::with_capacity(capacity);
-        format.render(&record, &mut buf)?;
-        Ok(buf)
-    })
+    Box::new(move |record| Ok(write::exact(|buf| format.render(&record, buf))?.0))
 }
 
 /// A closed stdout (`dateline … | head`) ends the run quietly: it is not an
